@@ -1,0 +1,66 @@
+# presslens: `make help` lists the targets.
+# Every target sets up .venv from requirements.lock by itself, the first time.
+
+PYTHON  ?= python3
+VENV    := .venv
+BIN     := $(VENV)/bin
+STAMP   := $(VENV)/.presslens-installed
+REPORTS := reports
+NOTEBOOKS := $(sort $(wildcard notebooks/*.ipynb))
+# The corpus the notebooks run on: empty means the bundled seeds/.
+CORPUS  ?=
+CORPUS_PARAM := $(if $(CORPUS),-p corpus $(abspath $(CORPUS)),)
+# Use this venv's python3 kernel, whatever kernels the user has installed elsewhere.
+export JUPYTER_PATH := $(CURDIR)/$(VENV)/share/jupyter
+export PYDEVD_DISABLE_FILE_VALIDATION := 1
+
+.DEFAULT_GOAL := help
+.PHONY: help venv analysis test test-unit test-notebooks lab notebooks lint clean
+
+help: ## list the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 18
+
+$(STAMP): requirements.lock pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	$(BIN)/python -m ipykernel install --sys-prefix --name python3 --display-name "Python 3" >/dev/null
+	touch $(STAMP)
+
+venv: $(STAMP) ## create .venv from the lock file (done by every target)
+
+analysis: $(STAMP) ## run every notebook on seeds/ (or CORPUS=path) into reports/ as .ipynb and .html
+	mkdir -p $(REPORTS)
+	@for nb in $(NOTEBOOKS); do \
+	  name=$$(basename $$nb); \
+	  echo "analysis: $$name"; \
+	  $(BIN)/papermill --no-progress-bar --log-level WARNING --cwd notebooks -k python3 \
+	    $$nb $(REPORTS)/$$name $(CORPUS_PARAM) || exit 1; \
+	  $(BIN)/jupyter nbconvert --log-level WARN --to html $(REPORTS)/$$name --output-dir $(REPORTS) || exit 1; \
+	done
+	@echo "analysis: reports written to $(REPORTS)/"
+
+test: test-unit test-notebooks ## run the unit tests, then strict nbval on every notebook
+
+test-unit: $(STAMP) ## run the unit tests only
+	$(BIN)/pytest tests
+
+test-notebooks: $(STAMP) ## check every committed notebook with strict nbval
+	$(BIN)/pytest --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg \
+	  -p no:cacheprovider $(NOTEBOOKS)
+
+notebooks: $(STAMP) ## re-execute the committed notebooks in place, to refresh their outputs
+	@for nb in $(NOTEBOOKS); do \
+	  echo "notebooks: $$nb"; \
+	  (cd notebooks && ../$(BIN)/jupyter nbconvert --log-level WARN --to notebook --execute \
+	    --inplace $$(basename $$nb)) || exit 1; \
+	done
+
+lab: $(STAMP) ## open JupyterLab on the notebooks
+	$(BIN)/jupyter lab --notebook-dir=notebooks
+
+lint: $(STAMP) ## ruff over the package and the tests
+	$(BIN)/ruff check src tests benchmarks
+
+clean: ## remove reports/ (keeps .venv)
+	rm -rf $(REPORTS)

@@ -1,0 +1,466 @@
+"""Separate an article's body from what the scraper left around it.
+
+The cleaner works on lines, by the *shape* of boilerplate rather than the strings of
+particular sites:
+
+* vocabulary of prompts, navigation, comment widgets and captions in ru and uk
+  (``resources/clean_vocabulary.json``), trusted more outside the body and on short lines;
+* timestamps and the lists of related headlines they stamp;
+* short lines without sentence punctuation before or after the body;
+* lines repeated inside an article (a body pasted twice) or across a corpus.
+
+Every removed line is recorded with its 1-based line number and a reason from
+:data:`REASONS`, so that a user can audit what was dropped.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from presslens.lang import detect_language
+from presslens.paths import resource
+
+REASONS: dict[str, str] = {
+    "template": "an unrendered {{template}} placeholder",
+    "ad": "an advertising label",
+    "read-also": "a 'read also' / «Читайте також» link",
+    "counter": "a stray number (views, comments, shares)",
+    "timestamp": "a line that is only a date or a time",
+    "language switcher": "a language switcher such as 'UA / RU'",
+    "section heading": "a short all-capitals heading of a site block ('ЕЩЕ ПО ТЕМЕ')",
+    "navigation": "site navigation ('Предыдущий материал', 'Перейти на версию для ПК')",
+    "prompt": "a subscribe, donate or social-media prompt",
+    "comments": "a comment widget or moderation notice",
+    "caption": "a photo caption or credit",
+    "related headline": "a headline in a list of related or latest news",
+    "duplicate line": "a line repeated earlier in the article",
+    "repeated body": "a paragraph whose sentences all appeared earlier (a body pasted twice)",
+    "byline": "the author's name and job title (moved to `author`)",
+    "title": "the headline (moved to `title`)",
+    "repeated title": "the headline repeated or truncated (an image alt text)",
+    "fragment": "a short line without sentence punctuation before or after the body",
+    "repeated across corpus": "a line found in many articles of the same outlet",
+}
+
+_VOCAB = json.loads(resource("clean_vocabulary.json").read_text(encoding="utf-8"))
+
+
+def _compile(patterns: Iterable[str], flags: int = re.IGNORECASE) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{p})" for p in patterns), flags)
+
+
+# Vocabulary is matched on lower-cased lines, without IGNORECASE, which is much faster.
+_ALWAYS = {reason: _compile(pats, 0) for reason, pats in _VOCAB["always"].items()}
+_GATED_ALL = re.compile(
+    "|".join(
+        f"(?P<{reason.replace('-', '_')}>{'|'.join(f'(?:{p})' for p in pats)})"
+        for reason, pats in _VOCAB["gated"].items()
+    )
+)
+_GATED_SHORT = {"navigation": 8, "prompt": 12, "comments": 12, "caption": 15}
+_ROLE = _compile(_VOCAB["byline_roles"])
+_MONTH = _compile(_VOCAB["months"])
+_TS_WORD = _compile(_VOCAB["timestamp_words"])
+
+_WORDS = re.compile(r"\w+")
+_ENDS_SENTENCE = re.compile(r"[.!?…][»\"”“'’)\]]*\s*$")
+_ENDS_STOP = re.compile(r"[.…][»\"”“'’)\]]*\s*$")
+_COUNTER = re.compile(r"^[\d\s.,:/()+%-]{1,12}$")
+_TIME = re.compile(r"\b\d{1,2}:\d{2}\b")
+_DATE = re.compile(r"\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b")
+_FULL_DATE = re.compile(r"\b(\d{1,2})[./](\d{1,2})[./](\d{4})\b|\b(\d{4})-(\d{2})-(\d{2})\b")
+_LANG_CODE = r"(?:UA|RU|EN|UK|УКР|РУС|ENG|DE|PL|FR|УКР\.|РУС\.|ua|ru|en)"
+_SWITCHER = re.compile(rf"^\s*{_LANG_CODE}(?:\s*[/|·•,-]?\s*{_LANG_CODE})+\s*$", re.IGNORECASE)
+_NAME = re.compile(r"^[A-ZА-ЯЁІЇЄҐ][\w'’-]+(?:\s+[A-ZА-ЯЁІЇЄҐ][\w'’.-]+){1,2}$")
+_AUTHOR_PREFIX = re.compile(
+    r"^\s*(?:автор|author|by)\s*[:—–-]?\s+([A-ZА-ЯЁІЇЄҐ][\w'’.-]+(?:\s+[A-ZА-ЯЁІЇЄҐ][\w'’.-]+){0,3})"
+    r"\s*$",
+    re.IGNORECASE,
+)
+_SENTENCE_SPLIT = re.compile(r"(?<=[.!?…»\"”])\s+(?=[«\"“„A-ZА-ЯЁІЇЄҐ0-9—–-])")
+
+
+@dataclass(frozen=True)
+class Removal:
+    """One removed line: its 1-based number in the raw text, its text and the reason."""
+
+    line: int
+    text: str
+    reason: str
+
+
+@dataclass
+class Cleaned:
+    """The result of :func:`clean_text`.
+
+    Attributes
+    ----------
+    text : str
+        The body, one paragraph per line, lines joined by ``"\\n"``.
+    lines : list of int
+        For each paragraph of ``text``, its 1-based line number in the raw text.
+    title, author : str or None
+        The headline and the byline, when the text has them.
+    published : pandas.Timestamp or None
+        A full date stamped above the body (a publication date), when there is one.
+    removed : list of Removal
+        Every removed line, in line order.
+    """
+
+    text: str
+    lines: list[int]
+    title: str | None = None
+    author: str | None = None
+    published: pd.Timestamp | None = None
+    removed: list[Removal] = field(default_factory=list)
+
+
+def normalize_line(line: str) -> str:
+    """Return a line folded for comparison: lower case, single spaces, no edge punctuation."""
+    return " ".join(line.split()).strip(" -–—•·*|").lower()
+
+
+def _n_words(line: str) -> int:
+    return len(_WORDS.findall(line))
+
+
+def _is_timestamp(line: str) -> bool:
+    if not (_TIME.search(line) or _DATE.search(line) or _MONTH.search(line)):
+        return False
+    rest = _DATE.sub(" ", line)
+    rest = _TIME.sub(" ", rest)
+    rest = _MONTH.sub(" ", rest)
+    rest = _TS_WORD.sub(" ", rest)
+    rest = re.sub(r"\b\d{1,4}\b|\b(?:г|гг|року|года|р|в|о|at|on)\b\.?", " ", rest, flags=re.I)
+    if re.search(r"\w", rest):
+        return False
+    return bool(_TIME.search(line) or _DATE.search(line) or re.search(r"\d", line))
+
+
+def _stamp_date(line: str) -> pd.Timestamp | None:
+    m = _FULL_DATE.search(line)
+    if not m:
+        return None
+    if m.group(3):
+        day, month, year = int(m.group(1)), int(m.group(2)), int(m.group(3))
+    else:
+        year, month, day = int(m.group(4)), int(m.group(5)), int(m.group(6))
+    try:
+        return pd.Timestamp(year=year, month=month, day=day)
+    except ValueError:
+        return None
+
+
+def _is_heading(line: str) -> bool:
+    letters = [ch for ch in line if ch.isalpha()]
+    return (
+        len(letters) >= 4
+        and all(ch.isupper() for ch in letters)
+        and not _ENDS_SENTENCE.search(line)
+    )
+
+
+def _is_body(line: str, n: int) -> bool:
+    return (n >= 6 and bool(_ENDS_SENTENCE.search(line))) or n >= 30
+
+
+def _strict_reason(line: str, lower: str, n: int, repeated: frozenset[str]) -> str | None:
+    """Reasons that hold wherever the line stands."""
+    for reason in ("template", "ad", "read-also"):
+        if _ALWAYS[reason].search(lower):
+            return reason
+    if n <= 4 and _COUNTER.match(line) and not _TIME.search(line):
+        return "counter"
+    if n <= 12 and _is_timestamp(line):
+        return "timestamp"
+    if n <= 8 and _SWITCHER.match(line):
+        return "language switcher"
+    if n <= 5 and _is_heading(line):
+        return "section heading"
+    if repeated and normalize_line(line) in repeated:
+        return "repeated across corpus"
+    return None
+
+
+def _vocabulary_hits(lower: str) -> Counter[str]:
+    """Count the vocabulary matches of each gated reason in a lower-cased line."""
+    return Counter(m.lastgroup.replace("_", "-") for m in _GATED_ALL.finditer(lower))
+
+
+def _gated_reason(line: str, n: int, hits: Counter[str], outside_body: bool) -> str | None:
+    """Vocabulary reasons, trusted on short lines, outside the body, or on two hits."""
+    for reason, count in hits.items():
+        short = n <= _GATED_SHORT[reason]
+        if reason == "navigation" and short:
+            return reason
+        if outside_body or count >= 2 or (short and not _ENDS_STOP.search(line)):
+            return reason
+    return None
+
+
+def _sentences(line: str) -> list[str]:
+    return [normalize_line(s) for s in _SENTENCE_SPLIT.split(line) if _n_words(s) >= 3]
+
+
+def clean_text(raw: str, repeated: frozenset[str] = frozenset()) -> Cleaned:
+    """Separate the body of one article from its boilerplate.
+
+    Parameters
+    ----------
+    raw : str
+        The article as scraped (any line endings).
+    repeated : frozenset of str, optional
+        Normalized lines that recur across the corpus (see :func:`repeated_lines`);
+        they are removed as ``"repeated across corpus"``.
+
+    Returns
+    -------
+    Cleaned
+        The clean text with the raw line number of each paragraph, the title,
+        author and stamped publication date when found, and every removed line
+        with its reason (one of :data:`REASONS`).
+
+    Examples
+    --------
+    >>> c = clean_text("Реклама\\nГенсек НАТО заявил, что диалог возможен уже в январе.\\n7")
+    >>> c.text
+    'Генсек НАТО заявил, что диалог возможен уже в январе.'
+    >>> [(r.line, r.reason) for r in c.removed]
+    [(1, 'ad'), (3, 'counter')]
+    """
+    lines = raw.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    reason: dict[int, str] = {}
+    live = [i for i, line in enumerate(lines) if line.strip()]
+
+    def kept() -> list[int]:
+        return [i for i in live if i not in reason]
+
+    stripped = {i: lines[i].strip() for i in live}
+    n_words = {i: _n_words(stripped[i]) for i in live}
+    cache: dict[int, Counter[str]] = {}
+
+    def hits(i: int) -> Counter[str]:
+        if i not in cache:
+            cache[i] = _vocabulary_hits(stripped[i].lower())
+        return cache[i]
+
+    # 1. Lines that are boilerplate wherever they stand; vocabulary on short lines.
+    for i in live:
+        line = stripped[i]
+        r = _strict_reason(line, line.lower(), n_words[i], repeated)
+        if not r and n_words[i] <= max(_GATED_SHORT.values()):
+            r = _gated_reason(line, n_words[i], hits(i), outside_body=False)
+        if r:
+            reason[i] = r
+
+    # 2. Lists of related headlines: two or more headlines each followed by a timestamp.
+    stamped = [
+        j
+        for pos, j in enumerate(live[:-1])
+        if j not in reason and reason.get(live[pos + 1]) == "timestamp"
+    ]
+    related_block = len(stamped) >= 2
+    if related_block:
+        for j in stamped:
+            reason[j] = "related headline"
+
+    # 3. Lines repeated inside the article, including a whole body pasted again.
+    seen_lines: set[str] = set()
+    seen_sentences: set[str] = set()
+    for i in kept():
+        norm = normalize_line(lines[i])
+        sents = _sentences(lines[i])
+        if norm in seen_lines and n_words[i] >= 3:
+            reason[i] = "duplicate line"
+        elif len(sents) >= 2 and sum(s in seen_sentences for s in sents) >= 0.8 * len(sents):
+            reason[i] = "repeated body"
+        else:
+            seen_lines.add(norm)
+            seen_sentences.update(sents)
+
+    # 4. The body: from the first to the last sentence-like line still kept that carries
+    #    no boilerplate vocabulary at all.
+    def anchors(order: list[int]) -> int | None:
+        return next((i for i in order if _is_body(stripped[i], n_words[i]) and not hits(i)), None)
+
+    first = anchors(kept())
+    last = anchors(kept()[::-1])
+
+    def outside(i: int) -> bool:
+        return first is not None and (i < first or i > last)
+
+    for i in kept():
+        if outside(i):
+            r = _gated_reason(stripped[i], n_words[i], hits(i), outside_body=True)
+            if r:
+                reason[i] = r
+
+    # 5. Byline and title above (or just below the top of) the body.
+    author = None
+    head = kept()[:12]
+    for pos, i in enumerate(head):
+        line = lines[i].strip()
+        m = _AUTHOR_PREFIX.match(line)
+        if m and _n_words(line) <= 6:
+            author, reason[i] = m.group(1), "byline"
+            break
+        nxt = head[pos + 1] if pos + 1 < len(head) else None
+        if (
+            _NAME.match(line)
+            and nxt is not None
+            and _ROLE.search(lines[nxt])
+            and _n_words(lines[nxt]) <= 8
+        ):
+            author, reason[i], reason[nxt] = line, "byline", "byline"
+            break
+
+    title = None
+    published = None
+    for i in kept() if first is not None else []:
+        if i >= first:
+            break
+        line = lines[i].strip()
+        if 3 <= _n_words(line) <= 30 and not _ENDS_STOP.search(line):
+            title, reason[i] = line, "title"
+            break
+    for i in live:
+        if reason.get(i) == "timestamp" and (first is None or i < first):
+            published = _stamp_date(lines[i])
+            if published is not None:
+                break
+    if title:
+        norm_title = normalize_line(title)
+        for i in kept():
+            stem = normalize_line(lines[i]).rstrip(".… ")
+            if len(stem) >= 10 and norm_title.startswith(stem):
+                reason[i] = "repeated title"
+
+    # 6. Short lines without sentence punctuation before or after the body.
+    for i in kept():
+        if not outside(i):
+            continue
+        line = lines[i].strip()
+        if _ENDS_SENTENCE.search(line):
+            continue
+        n = _n_words(line)
+        if i > last and related_block and n <= 25:
+            reason[i] = "related headline"
+        elif n <= 4 or (i > last and n <= 20):
+            reason[i] = "fragment"
+
+    body_lines = kept()
+    return Cleaned(
+        text="\n".join(re.sub(r"[ \t\u00a0]+", " ", lines[i]).strip() for i in body_lines),
+        lines=[i + 1 for i in body_lines],
+        title=title,
+        author=author,
+        published=published,
+        removed=[Removal(i + 1, lines[i].strip(), reason[i]) for i in sorted(reason)],
+    )
+
+
+def repeated_lines(
+    texts: Iterable[str],
+    groups: Iterable[object] | None = None,
+    min_articles: int = 3,
+    min_share: float = 0.2,
+    max_words: int = 25,
+) -> frozenset[str]:
+    """Find lines that recur across many articles of the same outlet: site boilerplate.
+
+    Parameters
+    ----------
+    texts : iterable of str
+        The raw articles.
+    groups : iterable, optional
+        The outlet of each article (None for unknown); lines are counted per outlet.
+    min_articles : int, default 3
+        A line must appear in at least this many articles of one outlet ...
+    min_share : float, default 0.2
+        ... and in at least this share of them.
+    max_words : int, default 25
+        Longer lines are never boilerplate: reprinted paragraphs must survive.
+
+    Returns
+    -------
+    frozenset of str
+        Normalized lines (see :func:`normalize_line`).
+    """
+    counts: dict[object, Counter[str]] = {}
+    sizes: Counter[object] = Counter()
+    groups = groups if groups is not None else iter(lambda: None, 0)
+    for text, group in zip(texts, groups, strict=False):
+        sizes[group] += 1
+        norms = {
+            normalize_line(line)
+            for line in text.splitlines()
+            if line.strip() and _n_words(line) <= max_words
+        }
+        counts.setdefault(group, Counter()).update(norms)
+    found = set()
+    for group, counter in counts.items():
+        for norm, n in counter.items():
+            if norm and n >= min_articles and n >= min_share * sizes[group]:
+                found.add(norm)
+    return frozenset(found)
+
+
+def removed_table(article: str, removed: Iterable[Removal]) -> pd.DataFrame:
+    """Return the removed lines of one article as a tidy table.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``article`` (id), ``line`` (1-based line in the raw file),
+        ``text`` (the line as it was) and ``reason`` (a key of :data:`REASONS`).
+    """
+    rows = [(article, r.line, r.text, r.reason) for r in removed]
+    return pd.DataFrame(rows, columns=["article", "line", "text", "reason"])
+
+
+PARAGRAPH_COLUMNS = ["article", "paragraph", "line", "start", "end", "text", "language", "foreign"]
+
+
+def paragraphs(articles: pd.DataFrame) -> pd.DataFrame:
+    """Split each article's clean text into paragraphs, with offsets and language.
+
+    Parameters
+    ----------
+    articles : pandas.DataFrame
+        ``Corpus.articles``: needs ``id``, ``text``, ``language`` and ``lines``.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per paragraph, sorted by article and paragraph:
+
+        - ``article``: the article id;
+        - ``paragraph``: 0-based index within the article;
+        - ``line``: 1-based line number in the raw file;
+        - ``start``, ``end``: character offsets into the article's clean ``text``;
+        - ``text``: the paragraph;
+        - ``language``: ``"ru"``/``"uk"`` detected on the paragraph, else the article's;
+        - ``foreign``: True when the paragraph's detected language differs from the
+          article's (a Ukrainian line inside a Russian article).
+    """
+    rows = []
+    for art in articles.itertuples(index=False):
+        start = 0
+        lines = list(getattr(art, "lines", None) or [])
+        for k, para in enumerate(art.text.split("\n") if art.text else []):
+            end = start + len(para)
+            detected = detect_language(para)
+            language = detected or art.language
+            foreign = bool(detected and art.language and detected != art.language)
+            line = lines[k] if k < len(lines) else None
+            rows.append((art.id, k, line, start, end, para, language, foreign))
+            start = end + 1
+    frame = pd.DataFrame(rows, columns=PARAGRAPH_COLUMNS)
+    frame["line"] = frame["line"].astype("Int64")
+    return frame

@@ -1,0 +1,376 @@
+"""Load a corpus of scraped articles into one tidy table, cleaned, with reports of bad input.
+
+A corpus is a folder (searched recursively) of:
+
+* ``.txt`` files, one article each, in any encoding a scraper produces;
+* ``.html`` / ``.htm`` pages, whose body is taken by trafilatura;
+* ``.jsonl`` or ``.csv`` files with one article per row and a ``text`` column;
+* an optional ``metadata.csv`` at the top (see :mod:`presslens.metadata`).
+
+A single ``.jsonl``/``.csv``/``.txt``/``.html`` file is a corpus too. Nothing is dropped
+silently: unreadable files are listed in ``Corpus.skipped``, bad metadata rows in
+``Corpus.problems``, identical files in ``Corpus.duplicates``, and every line the
+cleaner removed in ``Corpus.removed``. Each is also logged as a warning that names the
+file (and line).
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import json
+import logging
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pandas as pd
+
+from presslens.clean import clean_text, removed_table, repeated_lines
+from presslens.decode import UndecodableError, decode_bytes
+from presslens.lang import detect_language
+from presslens.metadata import METADATA_NAME, Problem, parse_date, read_metadata
+from presslens.paths import seeds_dir
+
+log = logging.getLogger("presslens")
+
+TEXT_SUFFIXES = (".txt",)
+HTML_SUFFIXES = (".html", ".htm")
+TABLE_SUFFIXES = (".jsonl", ".csv")
+
+ARTICLE_COLUMNS = [
+    "id",
+    "path",
+    "outlet",
+    "url",
+    "published",
+    "language",
+    "title",
+    "author",
+    "text",
+    "raw",
+    "n_removed",
+    "published_basis",
+    "encoding",
+    "n_chars_raw",
+    "n_chars",
+    "duplicate_of",
+    "lines",
+]
+SKIPPED_COLUMNS = ["path", "line", "reason"]
+PROBLEM_COLUMNS = ["path", "line", "problem", "action"]
+DUPLICATE_COLUMNS = ["id", "duplicate_of", "path"]
+
+
+class CorpusError(Exception):
+    """The corpus path does not exist or holds no readable article."""
+
+
+@dataclass
+class Corpus:
+    """A loaded corpus: the articles and the reports about what was dropped or doubtful.
+
+    Attributes
+    ----------
+    root : pathlib.Path
+        The folder or file that was loaded.
+    articles : pandas.DataFrame
+        One row per article, sorted by ``id``:
+
+        - ``id``: the file stem (``<stem>-<row>`` for rows of a .jsonl/.csv file
+          without an ``id`` column);
+        - ``path``: the file, relative to ``root``;
+        - ``outlet``, ``url``: from metadata, else the page (HTML) or the URL's host, else null;
+        - ``published``: datetime64, from metadata, else the page, else a date stamped
+          above the body; NaT when unknown;
+        - ``language``: ``"ru"``/``"uk"``, from metadata, else detected; null if neither;
+        - ``title``, ``author``: from metadata, else found by the cleaner; null if none;
+        - ``text``: the clean body, one paragraph per line;
+        - ``raw``: the text untouched (for HTML, the page);
+        - ``n_removed``: how many lines the cleaner removed;
+        - ``published_basis``: ``"metadata"``, ``"page"``, ``"text"`` or null;
+        - ``encoding``: the encoding the file was read with;
+        - ``n_chars_raw``, ``n_chars``: lengths of ``raw`` and ``text``;
+        - ``duplicate_of``: the id of an earlier article with the same raw text, else null;
+        - ``lines``: the raw line number of each paragraph of ``text``.
+    removed : pandas.DataFrame
+        Every removed line: ``article``, ``line``, ``text``, ``reason``
+        (see :data:`presslens.clean.REASONS`).
+    skipped : pandas.DataFrame
+        Input that could not be read: ``path``, ``line`` (for a row of a table file,
+        else null), ``reason``.
+    problems : pandas.DataFrame
+        Doubtful input that was still handled: ``path``, ``line``, ``problem``, ``action``.
+    duplicates : pandas.DataFrame
+        Articles whose raw text repeats an earlier one: ``id``, ``duplicate_of``, ``path``.
+    """
+
+    root: Path
+    articles: pd.DataFrame
+    removed: pd.DataFrame
+    skipped: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=SKIPPED_COLUMNS))
+    problems: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=PROBLEM_COLUMNS))
+    duplicates: pd.DataFrame = field(
+        default_factory=lambda: pd.DataFrame(columns=DUPLICATE_COLUMNS)
+    )
+
+
+@dataclass
+class _Source:
+    id: str
+    path: str
+    raw: str
+    text: str
+    encoding: str
+    fields: dict = field(default_factory=dict)
+
+
+def _host(url: str | None) -> str | None:
+    if not url:
+        return None
+    host = urlparse(url).hostname or ""
+    return host.removeprefix("www.") or None
+
+
+def _from_html(raw: str) -> tuple[str, dict]:
+    import trafilatura  # imported here: it is slow to import and only HTML needs it
+
+    doc = trafilatura.bare_extraction(raw, with_metadata=True, include_comments=False)
+    if doc is None or not (doc.text or "").strip():
+        raise UndecodableError("no article body found in the page")
+    published = parse_date(doc.date) if doc.date else None
+    fields = {
+        "title": doc.title,
+        "author": doc.author,
+        "outlet": doc.sitename,
+        "url": doc.url,
+        "published": published,
+        "published_basis": "page" if published is not None else None,
+    }
+    return doc.text, {k: v for k, v in fields.items() if v}
+
+
+def _table_rows(path: Path, rel: str, text: str, skipped: list) -> list[_Source]:
+    """Read the articles of a .jsonl or .csv file, one per row with a ``text`` field."""
+    stem, rows = path.stem, []
+    if path.suffix.lower() == ".jsonl":
+        for lineno, line in enumerate(text.splitlines(), start=1):
+            if not line.strip():
+                continue
+            try:
+                rec = json.loads(line)
+            except json.JSONDecodeError as exc:
+                skipped.append((rel, lineno, f"not valid JSON ({exc.msg})"))
+                continue
+            rows.append((lineno, rec))
+    else:
+        csv.field_size_limit(sys.maxsize)
+        reader = csv.DictReader(io.StringIO(text))
+        if "text" not in (reader.fieldnames or []):
+            skipped.append((rel, None, "a CSV file without a 'text' column"))
+            return []
+        for rec in reader:
+            rows.append((reader.line_num, rec))
+    out = []
+    for lineno, rec in rows:
+        if not isinstance(rec, dict) or not str(rec.get("text") or "").strip():
+            skipped.append((rel, lineno, "a row without text"))
+            continue
+        art = str(rec.get("id") or f"{stem}-{lineno}")
+        fields = {k: rec.get(k) or None for k in ("outlet", "url", "title", "author", "language")}
+        if rec.get("published"):
+            fields["published"] = parse_date(str(rec["published"]))
+            if fields["published"] is None:
+                skipped_problem = (rel, lineno, f"bad date {rec['published']!r}")
+                fields["_problem"] = skipped_problem
+        raw = str(rec["text"]).replace("\r\n", "\n")
+        out.append(_Source(art, rel, raw, raw, "utf-8", {k: v for k, v in fields.items() if v}))
+    return out
+
+
+def _read_file(path: Path, rel: str, skipped: list) -> list[_Source]:
+    suffix = path.suffix.lower()
+    try:
+        raw, encoding = decode_bytes(path.read_bytes())
+    except UndecodableError as exc:
+        skipped.append((rel, None, str(exc)))
+        return []
+    except OSError as exc:
+        skipped.append((rel, None, f"cannot read the file ({exc.strerror})"))
+        return []
+    if suffix in TABLE_SUFFIXES:
+        return _table_rows(path, rel, raw, skipped)
+    if suffix in HTML_SUFFIXES:
+        try:
+            text, fields = _from_html(raw)
+        except UndecodableError as exc:
+            skipped.append((rel, None, str(exc)))
+            return []
+        return [_Source(path.stem, rel, raw, text, encoding, fields)]
+    return [_Source(path.stem, rel, raw, raw, encoding)]
+
+
+def _files(root: Path, skipped: list) -> list[tuple[Path, str]]:
+    if root.is_file():
+        return [(root, root.name)]
+    found = []
+    for path in sorted(root.rglob("*"), key=lambda p: p.relative_to(root).as_posix()):
+        rel = path.relative_to(root).as_posix()
+        if not path.is_file() or rel == METADATA_NAME:
+            continue
+        if any(part.startswith(".") for part in path.relative_to(root).parts):
+            skipped.append((rel, None, "a hidden file"))
+            continue
+        if path.suffix.lower() not in TEXT_SUFFIXES + HTML_SUFFIXES + TABLE_SUFFIXES:
+            skipped.append((rel, None, f"unsupported file type {path.suffix or '(none)'!r}"))
+            continue
+        found.append((path, rel))
+    return found
+
+
+def load_corpus(path: str | Path | None = None) -> Corpus:
+    """Load, decode and clean every article under ``path``.
+
+    Parameters
+    ----------
+    path : str or pathlib.Path, optional
+        A folder of articles or one .jsonl/.csv/.txt/.html file. ``None`` loads the
+        bundled ``seeds/``.
+
+    Returns
+    -------
+    Corpus
+        The articles and the ``removed``, ``skipped``, ``problems`` and ``duplicates``
+        reports; see :class:`Corpus` for every column.
+
+    Raises
+    ------
+    CorpusError
+        When ``path`` does not exist or holds no readable article.
+
+    Examples
+    --------
+    >>> corpus = load_corpus()
+    >>> corpus.articles[["id", "outlet", "language"]].head(2)  # doctest: +SKIP
+    """
+    root = Path(path) if path is not None else seeds_dir()
+    if not root.exists():
+        raise CorpusError(f"{root}: no such file or folder")
+    skipped: list[tuple] = []
+    problems: list[Problem] = []
+    meta: dict[str, dict] = {}
+    if root.is_dir() and (root / METADATA_NAME).is_file():
+        meta, problems = read_metadata(root / METADATA_NAME)
+
+    sources: list[_Source] = []
+    for file, rel in _files(root, skipped):
+        sources.extend(_read_file(file, rel, skipped))
+    if not sources:
+        what = f"{len(skipped)} file(s) skipped" if skipped else "the folder is empty"
+        _report(skipped, problems)
+        raise CorpusError(f"{root}: no readable articles ({what})")
+
+    seen_ids: dict[str, int] = {}
+    for src in sources:
+        if "_problem" in src.fields:
+            rel, lineno, msg = src.fields.pop("_problem")
+            problems.append(Problem(rel, lineno, msg, "published left empty"))
+        n = seen_ids.get(src.id, 0)
+        seen_ids[src.id] = n + 1
+        if n:
+            new_id = f"{src.id}~{n + 1}"
+            problems.append(
+                Problem(
+                    src.path, None, f"id {src.id!r} is used by another file", f"renamed {new_id}"
+                )
+            )
+            src.id = new_id
+    for art, rec in meta.items():
+        if art not in seen_ids:
+            problems.append(
+                Problem(
+                    METADATA_NAME, rec["line"], f"id {art!r} has no article file", "row ignored"
+                )
+            )
+
+    outlets = [(meta.get(s.id) or {}).get("outlet") or s.fields.get("outlet") for s in sources]
+    repeated = repeated_lines((s.text for s in sources), outlets)
+
+    rows, removed, dups = [], [], []
+    first_by_hash: dict[str, str] = {}
+    for src in sorted(sources, key=lambda s: s.id):
+        digest = hashlib.sha1(src.raw.strip().encode("utf-8")).hexdigest()
+        duplicate_of = first_by_hash.setdefault(digest, src.id)
+        duplicate_of = None if duplicate_of == src.id else duplicate_of
+        if duplicate_of:
+            dups.append((src.id, duplicate_of, src.path))
+        cleaned = clean_text(src.text, repeated)
+        given = {k: v for k, v in (meta.get(src.id) or {}).items() if v is not None}
+        fields = {**src.fields, **given}
+        if given.get("published") is not None:
+            fields["published_basis"] = "metadata"
+        if fields.get("published") is None and cleaned.published is not None:
+            fields["published"], fields["published_basis"] = cleaned.published, "text"
+        language = fields.get("language") or detect_language(cleaned.text)
+        url = fields.get("url")
+        rows.append(
+            {
+                "id": src.id,
+                "path": src.path,
+                "outlet": fields.get("outlet") or _host(url),
+                "url": url,
+                "published": fields.get("published"),
+                "language": language,
+                "title": fields.get("title") or cleaned.title,
+                "author": fields.get("author") or cleaned.author,
+                "text": cleaned.text,
+                "raw": src.raw,
+                "n_removed": len(cleaned.removed),
+                "published_basis": fields.get("published_basis"),
+                "encoding": src.encoding,
+                "n_chars_raw": len(src.raw),
+                "n_chars": len(cleaned.text),
+                "duplicate_of": duplicate_of,
+                "lines": cleaned.lines,
+            }
+        )
+        removed.append(removed_table(src.id, cleaned.removed))
+
+    articles = pd.DataFrame(rows, columns=ARTICLE_COLUMNS)
+    articles["published"] = pd.to_datetime(articles["published"])
+    _report(skipped, problems, dups)
+    return Corpus(
+        root=root,
+        articles=articles.reset_index(drop=True),
+        removed=pd.concat(removed, ignore_index=True),
+        skipped=_frame(skipped, SKIPPED_COLUMNS),
+        problems=_frame([(p.path, p.line, p.problem, p.action) for p in problems], PROBLEM_COLUMNS),
+        duplicates=_frame(dups, DUPLICATE_COLUMNS),
+    )
+
+
+def _frame(rows: list[tuple], columns: list[str]) -> pd.DataFrame:
+    frame = pd.DataFrame(rows, columns=columns)
+    if "line" in frame:
+        frame["line"] = frame["line"].astype("Int64")
+    return frame
+
+
+def _where(path: str, line: int | None) -> str:
+    return f"{path}:{line}" if line else path
+
+
+def _report(skipped: list, problems: list[Problem], dups: list | None = None) -> None:
+    for path, line, reason in skipped:
+        log.warning("%s: skipped: %s", _where(path, line), reason)
+    for p in problems:
+        log.warning("%s: %s; %s", _where(p.path, p.line), p.problem, p.action)
+    for _art, first, path in dups or []:
+        log.warning("%s: duplicate of article %s (same text); kept and reported", path, first)
+
+
+def load_articles(path: str | Path | None = None) -> pd.DataFrame:
+    """Return only ``load_corpus(path).articles``; see :class:`Corpus` for the columns."""
+    return load_corpus(path).articles

@@ -1,0 +1,36 @@
+"""Shared fixtures: the seed corpus, loaded once, and a writer of small corpora on disk."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from presslens.load import Corpus, load_corpus
+
+
+@pytest.fixture(scope="session")
+def seeds() -> Corpus:
+    """The bundled seed corpus."""
+    return load_corpus()
+
+
+@pytest.fixture
+def write_corpus(tmp_path: Path) -> Callable[[dict[str, bytes | str]], Path]:
+    """Write ``{relative name: content}`` into a fresh folder and return the folder.
+
+    ``str`` content is written as UTF-8; ``bytes`` as they are.
+    """
+
+    def write(files: dict[str, bytes | str]) -> Path:
+        root = tmp_path / "corpus"
+        root.mkdir(exist_ok=True)
+        for name, content in files.items():
+            path = root / name
+            path.parent.mkdir(parents=True, exist_ok=True)
+            data = content.encode("utf-8") if isinstance(content, str) else content
+            path.write_bytes(data)
+        return root
+
+    return write
