@@ -1,0 +1,67 @@
+"""``presslens similar DIR``: the most similar articles, paragraphs or sentences of a corpus."""
+
+from __future__ import annotations
+
+import argparse
+
+from presslens.commands._common import add_corpus_argument, fail, load_or_fail, write_frame
+
+ARTICLE_COLUMNS = ["a", "b", "score", "terms"]
+PASSAGE_COLUMNS = ["a", "a_index", "a_text", "b", "b_index", "b_text", "score", "terms"]
+
+
+def run(args: argparse.Namespace) -> int:
+    """Print the most similar pairs of units from different articles."""
+    from presslens.similarity import similar_pairs
+
+    if args.top < 1:
+        return fail("--top must be at least 1")
+    corpus, code = load_or_fail(args.corpus)
+    if corpus is None:
+        return code
+    try:
+        pairs = similar_pairs(
+            corpus.articles, level=args.level, k=args.top, min_score=args.min_score
+        )
+    except ValueError as exc:  # e.g. no article has a content word
+        return fail(f"cannot compare the articles of {args.corpus}: {exc}")
+    columns = ARTICLE_COLUMNS if args.level == "article" else PASSAGE_COLUMNS
+    write_frame(pairs[columns], args.format)
+    return 0
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    """Add the ``similar`` sub-command."""
+    parser = subparsers.add_parser(
+        "similar",
+        help="list the most similar articles, paragraphs or sentences across articles",
+        description=(
+            "Compare the units of DIR (articles, paragraphs or sentences) by the cosine "
+            "similarity of their lemma TF-IDF vectors, Russian and Ukrainian bridged, and print "
+            "each unit's --top nearest units of other articles as pairs, highest score first: "
+            "a, b (article ids), score (0-1) and terms (the shared lemmas that weigh most). "
+            "At paragraph and sentence level a and b come with a_index/b_index (the unit's "
+            "0-based index in its article) and a_text/b_text."
+        ),
+    )
+    add_corpus_argument(parser)
+    parser.add_argument(
+        "--level",
+        choices=("article", "paragraph", "sentence"),
+        default="article",
+        help="the unit compared (default: article)",
+    )
+    parser.add_argument(
+        "--top",
+        metavar="K",
+        type=int,
+        default=3,
+        help="nearest units kept per unit (default: 3)",
+    )
+    parser.add_argument(
+        "--min-score",
+        type=float,
+        default=0.1,
+        help="leave out pairs scoring at or below this (default: 0.1)",
+    )
+    parser.set_defaults(func=run)
