@@ -202,3 +202,30 @@ def test_paragraphs_offsets_and_foreign_lines():
     )
     assert list(paras["language"]) == ["ru", "uk", "ru"]
     assert list(paras["foreign"]) == [False, True, False]
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        ("Просмотров: 1 204", "counter"),
+        ("Переглядів: 87", "counter"),
+        ("Новости партнеров", "ad"),
+        ("Теги: НАТО, Россия, безопасность", "navigation"),
+        ("Читати далі", "navigation"),
+        ("Нашли ошибку? Выделите ее и нажмите Ctrl+Enter", "prompt"),
+        ("Мы используем файлы cookie, чтобы сайт работал лучше", "prompt"),
+        ("© 2031 Все права защищены. При цитировании ссылка обязательна.", "prompt"),
+        ("Оцініть матеріал", "prompt"),
+        ("По теме:", "read-also"),
+        ("Дивіться також відео: як минули переговори у Женеві", "read-also"),
+    ],
+)
+def test_more_site_chrome(line, reason):
+    cleaned = clean_text("\n".join([BODY_RU[0], BODY_RU[1], line]))
+    assert [(r.text, r.reason) for r in cleaned.removed] == [(line, reason)]
+
+
+def test_a_body_sentence_that_starts_like_a_link_stays():
+    line = "На тему расширения НАТО высказался и госсекретарь США, заявив, что двери открыты."
+    cleaned = clean_text("\n".join([BODY_RU[0], line, BODY_RU[2]]))
+    assert cleaned.removed == []

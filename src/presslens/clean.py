@@ -172,8 +172,8 @@ def _is_body(line: str, n: int) -> bool:
 
 def _strict_reason(line: str, lower: str, n: int, repeated: frozenset[str]) -> str | None:
     """Reasons that hold wherever the line stands."""
-    for reason in ("template", "ad", "read-also"):
-        if _ALWAYS[reason].search(lower):
+    for reason, pattern in _ALWAYS.items():
+        if pattern.search(lower):
             return reason
     if n <= 4 and _COUNTER.match(line) and not _TIME.search(line):
         return "counter"
