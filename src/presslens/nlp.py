@@ -30,6 +30,7 @@ from presslens.paths import resource
 
 __all__ = [
     "APOSTROPHES",
+    "analyzer",
     "STOP_WORDS",
     "Token",
     "lemma",
@@ -201,10 +202,18 @@ STOP_WORDS: frozenset[str] = _load_stop_words()
 
 
 @lru_cache(maxsize=2)
-def _analyzer(language: str):
+def analyzer(language: str):
+    """Return the shared pymorphy3 analyser for ``"ru"`` or ``"uk"``, created on first use.
+
+    Every stage that needs grammemes (statements, dates) asks this one analyser, so each
+    dictionary is loaded once per process.
+    """
     import pymorphy3
 
     return pymorphy3.MorphAnalyzer(lang=language)
+
+
+_analyzer = analyzer
 
 
 def _common_prefix_ok(form: str, candidate: str) -> bool:

@@ -1,0 +1,55 @@
+"""``presslens statements DIR``: who said what, when, and who reported it."""
+
+from __future__ import annotations
+
+import argparse
+
+from presslens.commands._common import add_corpus_argument, load_or_fail, write_frame
+
+#: The fields of the contract, in order.
+COLUMNS = [
+    "article",
+    "speaker",
+    "speaker_mention",
+    "role",
+    "cue",
+    "quote",
+    "kind",
+    "said_on",
+    "said_on_basis",
+    "cluster",
+    "start",
+    "end",
+]
+
+
+def run(args: argparse.Namespace) -> int:
+    """Print every statement of the corpus in the chosen format."""
+    from presslens.statements import statements
+
+    corpus, code = load_or_fail(args.corpus)
+    if corpus is None:
+        return code
+    frame = statements(corpus.articles)[COLUMNS]
+    frame = frame.astype({"speaker_mention": object, "role": object, "cue": object})
+    frame = frame.where(frame.notna(), None)
+    write_frame(frame, args.format)
+    return 0
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    """Add the ``statements`` sub-command."""
+    parser = subparsers.add_parser(
+        "statements",
+        help="list quotations and reported speech with speaker, cue and day said",
+        description=(
+            "Find every statement (direct quotation or reported speech) in the articles under "
+            "DIR and print one record per statement: article, speaker (canonical Latin name "
+            "or 'unknown'), speaker_mention (as written), role, cue (the reporting verb), "
+            "quote, kind (direct/indirect), said_on (YYYY-MM-DD or null), said_on_basis, "
+            "cluster (shared by statements reporting the same utterance), start and end "
+            "(offsets into the article's clean text)."
+        ),
+    )
+    add_corpus_argument(parser)
+    parser.set_defaults(func=run)

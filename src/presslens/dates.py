@@ -1,0 +1,465 @@
+"""Find date expressions in Russian and Ukrainian text and resolve them to calendar days.
+
+A date phrase is resolved against the article's publication date, never against today:
+
+* a full date (``12.01.2022``, ``12 января 2022 года``) is taken as written;
+* a day and month without a year (``15 грудня``) take the year that puts them nearest to the
+  publication date *on the side the verb's tense points to*: a past-tense verb looks back
+  (``15 грудня Росія оприлюднила`` in an article of 26 January is the previous December), a
+  future-tense verb looks ahead, anything else takes the nearest;
+* ranges (``10-13 января``, ``30 ноября – 2 декабря``) keep their first and last day;
+* a month (``в декабре``), a year (``1975 года``), a week (``на следующей неделе``) resolve to
+  the span they cover, and the parts written stay in ``year``/``month``/``day`` (partial dates
+  stay partial);
+* weekdays (``в воскресенье``) and relative days (``сегодня``, ``вчора``) count from the
+  publication date, in the direction of the tense.
+
+Without a publication date only phrases that carry their own year are resolved.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+import pandas as pd
+
+from presslens import _morph
+from presslens.nlp import sentences, tokenize
+from presslens.paths import resource
+
+__all__ = ["DATE_COLUMNS", "DateMention", "find_dates", "resolve_mention", "tense_near"]
+
+#: Columns of the table returned by :func:`find_dates`.
+DATE_COLUMNS = [
+    "text",
+    "start",
+    "end",
+    "kind",
+    "year",
+    "month",
+    "day",
+    "date_start",
+    "date_end",
+    "tense",
+    "basis",
+    "sentence",
+]
+
+
+@dataclass
+class DateMention:
+    """A date phrase as written, before resolution.
+
+    ``kind`` is one of ``date`` (day, month, maybe year), ``range`` (two days), ``month``,
+    ``year``, ``weekday``, ``relative`` (a day offset), ``period`` (a week, month or year
+    relative to the publication date).
+    """
+
+    text: str
+    start: int
+    end: int
+    kind: str
+    day: int | None = None
+    month: int | None = None
+    year: int | None = None
+    day2: int | None = None
+    month2: int | None = None
+    year2: int | None = None
+    offset: int | None = None  # relative days / period direction / weekday modifier
+    weekday: int | None = None
+    period: str | None = None
+
+
+@lru_cache(maxsize=1)
+def _words() -> dict:
+    return json.loads(resource("dates_words.json").read_text(encoding="utf-8"))
+
+
+def _alt(forms) -> str:
+    ordered = sorted({re.escape(f) for f in forms}, key=len, reverse=True)
+    return "(?:" + "|".join(ordered) + ")"
+
+
+@lru_cache(maxsize=1)
+def _tables():
+    w = _words()
+    month_of = {form: int(m) for m, forms in w["months"].items() for form in forms}
+    weekday_of = {}
+    for d, forms in w["weekdays"].items():
+        for form in forms:
+            weekday_of[form.replace("’", "'").replace("ʼ", "'")] = int(d)
+    wmod = {form: int(k) for k, forms in w["weekday_modifiers"].items() for form in forms}
+    pmod = {form: int(k) for k, forms in w["period_modifiers"].items() for form in forms}
+    period_of = {form: p for p, forms in w["periods"].items() for form in forms}
+    return month_of, weekday_of, wmod, pmod, period_of
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> list[tuple[str, re.Pattern]]:
+    w = _words()
+    month_of, weekday_of, wmod, pmod, period_of = _tables()
+    mon = _alt(month_of)
+    yw = _alt(w["year_words"])
+    dash = r"\s*(?:[-–—]|по|до|і|и|та)\s*"
+    year = rf"(?:\s+(?P<y>\d{{4}})(?:\s*{yw})?)?"
+    wd = _alt(list(weekday_of) + [f.replace("'", "’") for f in weekday_of])
+    wm = _alt(wmod)
+    b = r"(?<![\w\d])"
+    e = r"(?![\w\d])"
+    prep = r"(?:(?:[вВ]|[вВ]о|[уУ]|[нН]а)\s+)?"
+    return [
+        (
+            "numeric",
+            re.compile(rf"{b}(?P<d>\d{{1,2}})\.(?P<m>\d{{1,2}})\.(?P<y>\d{{4}}){e}"),
+        ),
+        (
+            "range2",
+            re.compile(
+                rf"{b}(?P<d>\d{{1,2}})\s+(?P<mon>{mon})\s*[-–—]\s*(?P<d2>\d{{1,2}})\s+"
+                rf"(?P<mon2>{mon}){e}{year}"
+            ),
+        ),
+        (
+            "date",
+            re.compile(
+                rf"{b}(?P<d>\d{{1,2}})(?:{dash}(?P<d2>\d{{1,2}}))?\s+(?P<mon>{mon}){e}{year}"
+            ),
+        ),
+        ("month", re.compile(rf"{b}{prep}(?P<mon>{mon}){e}{year}")),
+        (
+            "yearrange",
+            re.compile(rf"{b}(?P<y>(?:1[89]|20)\d\d)\s*[-–—]\s*(?P<y2>(?:1[89]|20)\d\d)\s*{yw}"),
+        ),
+        ("year", re.compile(rf"{b}(?P<y>(?:1[89]|20)\d\d)(?:-?(?:м|й|го|му))?\s*{yw}")),
+        ("weekday", re.compile(rf"{b}{prep}(?:(?P<wm>{wm})\s+)?(?P<wd>{wd}){e}", re.IGNORECASE)),
+        ("relative", re.compile(rf"{b}(?P<rel>{_alt(w['relative_days'])}){e}", re.IGNORECASE)),
+        (
+            "period",
+            re.compile(
+                rf"{b}{prep}(?P<pm>{_alt(pmod)})\s+(?P<per>{_alt(period_of)}){e}", re.IGNORECASE
+            ),
+        ),
+    ]
+
+
+def _mention(kind: str, m: re.Match) -> DateMention | None:
+    month_of, weekday_of, wmod, pmod, period_of = _tables()
+    w = _words()
+    g = m.groupdict()
+    y = int(g["y"]) if g.get("y") else None
+    text, start, end = m.group(0), m.start(), m.end()
+    if kind == "numeric":
+        d, mo = int(g["d"]), int(g["m"])
+        if not (1 <= mo <= 12 and 1 <= d <= 31):
+            return None
+        return DateMention(text, start, end, "date", day=d, month=mo, year=y)
+    if kind in ("range2", "date"):
+        d, mo = int(g["d"]), month_of[g["mon"].lower()]
+        d2 = int(g["d2"]) if g.get("d2") else None
+        mo2 = month_of[g["mon2"].lower()] if g.get("mon2") else (mo if d2 else None)
+        if not 1 <= d <= 31 or (d2 is not None and not 1 <= d2 <= 31):
+            return None
+        if d2 is None:
+            return DateMention(text, start, end, "date", day=d, month=mo, year=y)
+        return DateMention(
+            text, start, end, "range", day=d, month=mo, year=y, day2=d2, month2=mo2, year2=y
+        )
+    if kind == "month":
+        if not g["mon"].islower():
+            return None
+        return DateMention(text, start, end, "month", month=month_of[g["mon"]], year=y)
+    if kind == "yearrange":
+        return DateMention(text, start, end, "year", year=y, year2=int(g["y2"]))
+    if kind == "year":
+        return DateMention(text, start, end, "year", year=y)
+    if kind == "weekday":
+        form = g["wd"].lower().replace("’", "'").replace("ʼ", "'")
+        mod = wmod.get(g["wm"].lower()) if g.get("wm") else None
+        return DateMention(text, start, end, "weekday", weekday=weekday_of[form], offset=mod)
+    if kind == "relative":
+        return DateMention(
+            text, start, end, "relative", offset=w["relative_days"][g["rel"].lower()]
+        )
+    if kind == "period":
+        return DateMention(
+            text,
+            start,
+            end,
+            "period",
+            offset=pmod[g["pm"].lower()],
+            period=period_of[g["per"].lower()],
+        )
+    return None
+
+
+def _scan(text: str) -> list[DateMention]:
+    found: list[tuple[int, int, int, DateMention]] = []
+    for rank, (kind, pattern) in enumerate(_patterns()):
+        for m in pattern.finditer(text):
+            mention = _mention(kind, m)
+            if mention is not None:
+                found.append((mention.start, -(mention.end - mention.start), rank, mention))
+    found.sort(key=lambda t: (t[0], t[1], t[2]))
+    kept: list[DateMention] = []
+    last_end = -1
+    for start, _, _, mention in found:
+        if start >= last_end:
+            kept.append(mention)
+            last_end = mention.end
+    return kept
+
+
+# --------------------------------------------------------------------------- tense
+
+
+def tense_near(text: str, start: int, end: int, language: str | None) -> str | None:
+    """Return the tense of the finite verb nearest to ``text[start:end]``.
+
+    Parameters
+    ----------
+    text : str
+        The sentence (or any span) around the date phrase.
+    start, end : int
+        Offsets of the date phrase in ``text``.
+    language : {"ru", "uk"} or None
+        The dictionary to read verbs with.
+
+    Returns
+    -------
+    str or None
+        ``"past"``, ``"future"`` or ``"present"``; ``будет``/``буде`` + infinitive counts as
+        future; None when the sentence has no finite verb.
+    """
+    best: tuple[int, str] | None = None
+    for tok in tokenize(text):
+        if tok.start >= start and tok.end <= end:
+            continue
+        if not tok.text[:1].isalpha() or tok.text[:1].isupper() and tok.start > 0:
+            continue
+        tense = _morph.verb_tense(tok.text, language)
+        if tense is None:
+            continue
+        distance = start - tok.end if tok.end <= start else tok.start - end
+        if best is None or distance < best[0]:
+            best = (distance, tense)
+    return best[1] if best else None
+
+
+# --------------------------------------------------------------------------- resolution
+
+
+def _safe(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _month_span(year: int, month: int) -> tuple[dt.date, dt.date]:
+    return dt.date(year, month, 1), dt.date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _pick(candidates: list[tuple[dt.date, int]], ref: dt.date, tense: str | None) -> int:
+    """Pick the year whose candidate day suits the tense best; return that year."""
+    if tense == "past":
+        before = [c for c in candidates if c[0] <= ref]
+        if before:
+            return max(before)[1]
+    elif tense == "future":
+        after = [c for c in candidates if c[0] >= ref]
+        if after:
+            return min(after)[1]
+    return min(candidates, key=lambda c: (abs((c[0] - ref).days), -c[1]))[1]
+
+
+def _tense_note(tense: str | None) -> str:
+    return {"past": "past tense", "future": "future tense"}.get(tense or "", "nearest")
+
+
+def resolve_mention(
+    mention: DateMention, published: dt.date | None, tense: str | None = None
+) -> tuple[dt.date | None, dt.date | None, str]:
+    """Resolve one date phrase to its first and last day.
+
+    Parameters
+    ----------
+    mention : DateMention
+        A phrase found by the scanner.
+    published : datetime.date or None
+        The article's publication date (the reference of every relative phrase).
+    tense : {"past", "future", "present"} or None
+        The tense of the verb the phrase belongs to.
+
+    Returns
+    -------
+    tuple
+        ``(first, last, basis)``: the first and last day (equal for one day; None when it
+        cannot be resolved) and a short text saying what the resolution rests on.
+    """
+    m = mention
+    if m.kind in ("date", "range"):
+        if m.year is not None:
+            first = _safe(m.year, m.month, m.day)
+            if m.kind == "range":
+                y2 = m.year + (1 if (m.month2 or m.month) < m.month else 0)
+                last = _safe(y2, m.month2 or m.month, m.day2)
+            else:
+                last = first
+            return first, last, "as written"
+        if published is None:
+            return None, None, "unresolved: no year and no publication date"
+        cands = [
+            (d, y)
+            for y in (published.year - 1, published.year, published.year + 1)
+            if (d := _safe(y, m.month, m.day)) is not None
+        ]
+        if not cands:
+            return None, None, "unresolved: no such day"
+        year = _pick(cands, published, tense)
+        first = _safe(year, m.month, m.day)
+        last = first
+        if m.kind == "range":
+            y2 = year + (1 if (m.month2 or m.month) < m.month else 0)
+            last = _safe(y2, m.month2 or m.month, m.day2)
+        return first, last, f"year from publication date ({_tense_note(tense)})"
+    if m.kind == "month":
+        if m.year is not None:
+            return (*_month_span(m.year, m.month), "as written")
+        if published is None:
+            return None, None, "unresolved: no year and no publication date"
+        cands = [(dt.date(y, m.month, 1), y) for y in range(published.year - 1, published.year + 2)]
+        if m.month == published.month:
+            year = published.year
+        else:
+            year = _pick(cands, published.replace(day=1), tense)
+        return (*_month_span(year, m.month), f"year from publication date ({_tense_note(tense)})")
+    if m.kind == "year":
+        return dt.date(m.year, 1, 1), dt.date(m.year2 or m.year, 12, 31), "as written"
+    if published is None:
+        return None, None, "unresolved: relative to an unknown publication date"
+    if m.kind == "relative":
+        day = published + dt.timedelta(days=m.offset or 0)
+        return day, day, "relative to publication date"
+    if m.kind == "weekday":
+        monday = published - dt.timedelta(days=published.weekday())
+        if m.offset == -1:
+            delta = (published.weekday() - m.weekday) % 7 or 7
+            day = published - dt.timedelta(days=delta)
+        elif m.offset == 0:
+            day = monday + dt.timedelta(days=m.weekday)
+        elif m.offset == 1 or tense == "future":
+            delta = (m.weekday - published.weekday()) % 7 or 7
+            day = published + dt.timedelta(days=delta)
+        elif tense == "past" or tense is None:
+            delta = (published.weekday() - m.weekday) % 7
+            day = published - dt.timedelta(days=delta)
+        else:  # present tense: this week's day
+            day = monday + dt.timedelta(days=m.weekday)
+        note = _tense_note(tense) if m.offset is None else "modifier"
+        return day, day, f"weekday relative to publication date ({note})"
+    if m.kind == "period":
+        step = m.offset or 0
+        if m.period == "week":
+            monday = published - dt.timedelta(days=published.weekday()) + dt.timedelta(weeks=step)
+            return monday, monday + dt.timedelta(days=6), "week relative to publication date"
+        if m.period == "month":
+            index = published.year * 12 + published.month - 1 + step
+            return (*_month_span(index // 12, index % 12 + 1), "month relative to publication date")
+        year = published.year + step
+        return dt.date(year, 1, 1), dt.date(year, 12, 31), "year relative to publication date"
+    return None, None, "unresolved"
+
+
+def _as_date(value) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        if pd.isna(value):
+            return None
+    except (TypeError, ValueError):
+        pass
+    if isinstance(value, pd.Timestamp | dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    return pd.Timestamp(value).date()
+
+
+def find_dates(text: str, published=None, language: str | None = None) -> pd.DataFrame:
+    """Find and resolve every date phrase in ``text``.
+
+    Parameters
+    ----------
+    text : str
+        An article's clean text (or any text).
+    published : date-like or None
+        The publication date the phrases are resolved against; None (or NaT) leaves
+        phrases without their own year unresolved.
+    language : {"ru", "uk"} or None
+        The dictionary used to read the tense of verbs (None: Russian).
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per date phrase, in text order, with columns:
+
+        - ``text`` (str): the phrase as written;
+        - ``start``, ``end`` (int): character offsets of the phrase in ``text``;
+        - ``kind`` (str): ``date``, ``range``, ``month``, ``year``, ``weekday``,
+          ``relative`` or ``period``;
+        - ``year``, ``month``, ``day`` (Int64, may be missing): the parts written (a partial
+          date stays partial: ``15 грудня`` has no year);
+        - ``date_start``, ``date_end`` (datetime64, NaT when unresolved): the first and last
+          day the phrase covers;
+        - ``tense`` (str or None): the tense of the nearest verb (``past``/``future``/
+          ``present``);
+        - ``basis`` (str): what the resolution rests on;
+        - ``sentence`` (str): the sentence the phrase is in.
+
+    Examples
+    --------
+    >>> find_dates("15 грудня Росія оприлюднила пропозиції.", "2022-01-26", "uk")[
+    ...     ["text", "date_start"]].astype(str).values.tolist()
+    [['15 грудня', '2021-12-15']]
+    """
+    pub = _as_date(published)
+    sents = sentences(text) if text else pd.DataFrame(columns=["start", "end", "text"])
+    bounds = list(zip(sents["start"], sents["end"], sents["text"], strict=True))
+    rows = []
+    for m in _scan(text):
+        s_start, s_text = 0, text
+        for a, b, t in bounds:
+            if a <= m.start < b:
+                s_start, s_text = a, t
+                break
+        tense = tense_near(s_text, m.start - s_start, m.end - s_start, language)
+        first, last, basis = resolve_mention(m, pub, tense)
+        rows.append(
+            {
+                "text": m.text,
+                "start": m.start,
+                "end": m.end,
+                "kind": m.kind,
+                "year": m.year,
+                "month": m.month,
+                "day": m.day,
+                "date_start": first,
+                "date_end": last,
+                "tense": tense,
+                "basis": basis,
+                "sentence": s_text,
+            }
+        )
+    frame = pd.DataFrame(rows, columns=DATE_COLUMNS)
+    for col in ("year", "month", "day"):
+        frame[col] = frame[col].astype("Int64")
+    for col in ("start", "end"):
+        frame[col] = frame[col].astype("int64")
+    for col in ("date_start", "date_end"):
+        frame[col] = pd.to_datetime(frame[col])
+    return frame.reset_index(drop=True)

@@ -1,0 +1,145 @@
+"""Link statements that report the same utterance, across articles, outlets and languages.
+
+Two statements are linked when
+
+* they have the same canonical speaker (statements of an unknown speaker are compared with
+  each other only),
+* they were said within a few days of each other (when both dates are known), and
+* their words are alike: the cosine similarity of their TF-IDF vectors
+  (:class:`presslens.vectorize.LemmaVectorizer`: content lemmas bridged between Russian and
+  Ukrainian, plus character n-grams of the lemmas) reaches a threshold. Lemmas, the ru↔uk
+  bridge and the n-grams let a paraphrase or a translation share most terms (готовы/готові,
+  встреча/зустріч, компромисс/компроміс).
+
+Linked statements form clusters (connected components); cluster ids count from 0 in the
+order of each cluster's first statement.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from presslens.nlp import lemmatize
+from presslens.quotes import split_sentences
+from presslens.vectorize import LemmaVectorizer
+
+__all__ = ["SIMILARITY", "link_statements", "statement_similarity"]
+
+#: Default similarity threshold for two statements to report the same utterance.
+SIMILARITY = 0.3
+#: Largest gap in days between the ``said_on`` of two linked statements.
+MAX_DAYS = 3
+
+
+def statement_similarity(quotes: list[str], languages: list[str | None]) -> np.ndarray:
+    """Return the pairwise similarity of statements' words (0 to 1).
+
+    Each statement is split into sentences (a long quotation in one outlet is often cut to
+    one sentence in another); the similarity of two statements is the highest cosine
+    similarity between a sentence of one and a sentence of the other. Sentences with fewer
+    than three content lemmas are left out unless they are all the statement has.
+
+    Parameters
+    ----------
+    quotes : list of str
+        The statements' words.
+    languages : list of str or None
+        Their languages (``"ru"``/``"uk"``), for lemmas.
+
+    Returns
+    -------
+    numpy.ndarray
+        A square matrix of similarities of :class:`presslens.vectorize.LemmaVectorizer`
+        vectors (bridged ru/uk lemmas plus their character 3-5-grams).
+    """
+    n = len(quotes)
+    owner, texts, langs = [], [], []
+    for i, (quote, language) in enumerate(zip(quotes, languages, strict=True)):
+        parts = [p.text for p in split_sentences(quote)]
+        long = [p for p in parts if len(lemmatize(p, language)) >= 3]
+        for part in long or [quote]:
+            owner.append(i)
+            texts.append(part)
+            langs.append(language)
+    units = pd.DataFrame(
+        {
+            "article": [str(i) for i in owner],
+            "index": range(len(texts)),
+            "start": 0,
+            "end": [len(t) for t in texts],
+            "text": texts,
+            "language": langs,
+        }
+    )
+    out = np.zeros((n, n))
+    try:
+        matrix = LemmaVectorizer(char_ngrams=(3, 5), char_weight=0.5).fit_transform(units)
+    except ValueError:  # no lemma at all
+        return out
+    sim = np.asarray((matrix @ matrix.T).todense())
+    owner_arr = np.asarray(owner)
+    for i in range(n):
+        rows = owner_arr == i
+        block = sim[rows]
+        for j in range(n):
+            out[i, j] = block[:, owner_arr == j].max()
+    return out
+
+
+def link_statements(
+    frame: pd.DataFrame, threshold: float = SIMILARITY, max_days: int = MAX_DAYS
+) -> list[int]:
+    """Give statements that report the same utterance the same cluster id.
+
+    Parameters
+    ----------
+    frame : pandas.DataFrame
+        Statements with columns ``quote``, ``language``, ``speaker_id``, ``said_on``,
+        ``article``.
+    threshold : float, default SIMILARITY
+        The smallest similarity of two linked statements.
+    max_days : int, default MAX_DAYS
+        The largest gap between their ``said_on`` dates.
+
+    Returns
+    -------
+    list of int
+        One cluster id per row.
+    """
+    n = len(frame)
+    parent = list(range(n))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    days = pd.to_datetime(frame["said_on"]).tolist()
+    articles = frame["article"].tolist()
+    speakers = frame["speaker_id"].tolist()
+    # statements of one speaker are compared with each other only (unknown with unknown)
+    for _, block in frame.groupby("speaker_id", sort=True):
+        rows = [frame.index.get_loc(i) for i in block.index]
+        if len(rows) < 2:
+            continue
+        sim = statement_similarity(block["quote"].tolist(), block["language"].tolist())
+        for a, b in np.argwhere(np.triu(sim, k=1) >= threshold):
+            i, j = rows[a], rows[b]
+            if articles[i] == articles[j] and sim[a, b] < 0.9:
+                continue
+            if speakers[i] != speakers[j]:
+                continue
+            if pd.notna(days[i]) and pd.notna(days[j]):
+                if abs((days[i] - days[j]).days) > max_days:
+                    continue
+            parent[find(j)] = find(i)
+    ids: dict[int, int] = {}
+    out = []
+    for i in range(n):
+        root = find(i)
+        if root not in ids:
+            ids[root] = len(ids)
+        out.append(ids[root])
+    return out

@@ -1,0 +1,180 @@
+"""Quotation marks and sentences that keep quotations whole.
+
+* :func:`quote_spans` pairs the quotation marks of a paragraph: «…», „…“, “…”, "…" (a
+  straight quote opens or closes by what stands around it), nested quotes inside outer ones,
+  and a quote left open at the end of the paragraph (cut off) ends at the paragraph's end.
+* :func:`split_sentences` splits a paragraph into sentences without breaking inside a
+  quotation, so ``«Мы готовы. Это важно», — сказал он.`` is one sentence.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from presslens.paths import resource
+
+__all__ = ["Quote", "Sentence", "quote_spans", "split_sentences"]
+
+_CLOSING_NEXT = set(".,;:!?)]}»”“—–-…/") | {"\n"}
+_OPENING_PREV = set("([{—–-:/«„“") | {"\n"}
+_ABBREVIATIONS = frozenset(
+    """г гг т е им ст тыс млн млрд руб грн см др пр п ул д кв обл р рр вул просп англ
+    нем франц о св чел ч мин сек долл стр рис тел. напр т.е т.д т.п ін інш див ред""".split()
+)
+
+
+@dataclass(frozen=True)
+class Quote:
+    """A quotation: ``open`` is the opening mark's offset, ``end`` the offset after the closing
+    mark (or after the text when the quote is cut off); ``inner_start``/``inner_end`` bound
+    the quoted words."""
+
+    open: int
+    end: int
+    inner_start: int
+    inner_end: int
+    mark: str
+    truncated: bool
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence of a paragraph with its offsets."""
+
+    start: int
+    end: int
+    text: str
+
+
+@lru_cache(maxsize=1)
+def _pairs() -> dict[str, str]:
+    data = json.loads(resource("statements_quotes.json").read_text(encoding="utf-8"))
+    return {a: b for a, b in data["pairs"]}
+
+
+def quote_spans(text: str) -> list[Quote]:
+    """Find the top-level quotations of ``text``.
+
+    Parameters
+    ----------
+    text : str
+        A paragraph (quotes do not run across paragraphs).
+
+    Returns
+    -------
+    list of Quote
+        In text order; nested quotes are inside their outer quote and not listed apart.
+
+    Examples
+    --------
+    >>> [text[q.inner_start:q.inner_end] for text in ['Он сказал: «Это „план“ Б».']
+    ...  for q in quote_spans(text)]
+    ['Это „план“ Б']
+    """
+    pairs = _pairs()
+    stack: list[tuple[str, int]] = []
+    out: list[Quote] = []
+
+    def close_to(index: int, end: int) -> None:
+        mark, pos = stack[index]
+        del stack[index:]
+        if not stack:
+            out.append(Quote(pos, end + 1, pos + 1, end, mark, False))
+
+    n = len(text)
+    for i, ch in enumerate(text):
+        prev = text[i - 1] if i else "\n"
+        nxt = text[i + 1] if i + 1 < n else "\n"
+        if ch == '"':
+            opening = prev.isspace() or prev in _OPENING_PREV
+            closing = not prev.isspace() and (nxt.isspace() or nxt in _CLOSING_NEXT)
+            marks = [m for m, _ in stack]
+            if stack and stack[-1][0] == '"' and closing:
+                close_to(len(stack) - 1, i)
+            elif opening and not nxt.isspace():
+                stack.append((ch, i))
+            elif '"' in marks and closing:
+                close_to(len(marks) - 1 - marks[::-1].index('"'), i)
+            continue
+        if ch == "“" and stack and stack[-1][0] == "„":
+            close_to(len(stack) - 1, i)
+            continue
+        if ch == "”" and stack and stack[-1][0] in ("“", "„"):
+            close_to(len(stack) - 1, i)
+            continue
+        if ch in pairs and ch not in ('"', "”"):
+            stack.append((ch, i))
+            continue
+        closers = {pairs[m]: m for m, _ in stack}
+        if ch in closers:
+            marks = [m for m, _ in stack]
+            index = len(marks) - 1 - marks[::-1].index(closers[ch])
+            close_to(index, i)
+    if stack:
+        mark, pos = stack[0]
+        end = len(text.rstrip())
+        if end > pos + 1:
+            out.append(Quote(pos, end, pos + 1, end, mark, True))
+    out.sort(key=lambda q: q.open)
+    return out
+
+
+def mask_quotes(text: str, quotes: list[Quote]) -> str:
+    """Return ``text`` with the quoted words replaced by ``x`` (same length).
+
+    The first quoted character is kept, so a quotation that opens a sentence still shows
+    its capital letter to the sentence splitter.
+    """
+    chars = list(text)
+    for q in quotes:
+        for k in range(q.inner_start + 1, q.inner_end):
+            if chars[k] != "\n":
+                chars[k] = "x"
+    return "".join(chars)
+
+
+_BOUNDARY = re.compile(r"[.!?…]+[»”“\"')]*(?=\s+(?:[«„“\"(—–-]\s*)*[A-ZА-ЯЁІЇЄҐ0-9])|\n")
+
+
+def split_sentences(text: str, quotes: list[Quote] | None = None) -> list[Sentence]:
+    """Split a paragraph into sentences, never inside a quotation.
+
+    Parameters
+    ----------
+    text : str
+        A paragraph.
+    quotes : list of Quote, optional
+        Its quotations (found with :func:`quote_spans` when not given).
+
+    Returns
+    -------
+    list of Sentence
+        In text order, stripped of surrounding spaces; the offsets point into ``text``.
+    """
+    if quotes is None:
+        quotes = quote_spans(text)
+    masked = mask_quotes(text, quotes)
+    cuts = [0]
+    for m in _BOUNDARY.finditer(masked):
+        if m.group(0) == "\n":
+            cuts.append(m.end())
+            continue
+        before = re.search(r"(\w+)\W*$", masked[: m.start() + 1])
+        word = before.group(1) if before else ""
+        if masked[m.start()] == "." and (
+            word.lower() in _ABBREVIATIONS or (len(word) == 1 and word.isupper())
+        ):
+            continue
+        cuts.append(m.end())
+    cuts.append(len(text))
+    out = []
+    for a, b in zip(cuts, cuts[1:], strict=False):
+        chunk = text[a:b]
+        lead = len(chunk) - len(chunk.lstrip())
+        trail = len(chunk.rstrip())
+        if trail > lead:
+            out.append(Sentence(a + lead, a + trail, text[a + lead : a + trail]))
+    return out

@@ -1,0 +1,552 @@
+"""The rules that find the statements of one article (see :mod:`presslens.statements`).
+
+A **direct** statement is a quotation with an attribution:
+
+* after it: ``«…», — заявил он.`` / ``"…", - сказал Блинкен`` / ``«…», — передает слова
+  Блинкена ТАСС`` (the medium relays, Blinken speaks);
+* before it: ``Столтенберг заявил: «…»``, ``По словам Блинкена, «…»``, ``…, что «…»``;
+* inside it: ``«…, — сказал он. — …»`` (one statement, the two parts joined);
+* in the next sentence: ``«…». Об этом заявил …``, or in the previous one ending with a colon;
+* a paragraph of dash-introduced speech: ``— …, — сказал Песков.``;
+* a whole-sentence quotation right after another statement continues that speaker.
+
+Quoted names of media and organisations, titles and short scare-quoted terms with no
+attribution are not statements.
+
+An **indirect** statement is reported speech: ``Столтенберг заявил, что …``, ``…, заявил
+генсек НАТО``, ``По словам X, …``, ``О том, что …, заявил X``, ``Такое мнение высказал X``,
+``X призвал … сделать …``.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from presslens import _morph
+from presslens.attribution import Attribution, Context, attribute, cue_tokens
+from presslens.lang import detect_language
+from presslens.paths import resource
+from presslens.quotes import Quote, Sentence, quote_spans, split_sentences
+from presslens.speakers import find_people, find_roles, is_media
+
+__all__ = ["find_statements", "quote_kind"]
+
+_DASH = "—–―\\-"  # for character classes: the hyphen escaped
+_POST = re.compile(rf"^[,.!?…]?\s*[{_DASH}]\s+")
+_POST_COMMA = re.compile(r"^,\s+")
+_SPLIT = re.compile(
+    rf"([,.!?…:])\s+[{_DASH}]\s+([^{_DASH}«»\"“”„]{{3,160}}?)([,.:])\s+[{_DASH}]\s+"
+)
+_ANAPHOR = re.compile(
+    r"(?i)^(?:[^\s]+\s+){0,3}?(?:об\s+этом|о\s+том|это|так|такое|такую|такими|такой|эти"
+    r"|про\s+це|це|таку|такі|такими|ці|так)\b"
+)
+_ANAPHOR_HEAD = re.compile(
+    r"(?i)\s*(?:[—–-]\s*)?(?:об\s+этом|о\s+том|это|так|такое|такую|такой|такие|такими|эти|про\s+це"
+    r"|це|так|таку|таке|такі|такими|ці)\b"
+)
+_THAT = re.compile(
+    r"(?i)(?:,\s*|\s+)(?:(?:о\s+том|про\s+те|в\s+том|у\s+тому),\s*)?(что|чтобы|що|щоб)\b"
+)
+_ABOUT_THAT = re.compile(r"(?i)^(?:[^\s,]+\s+){0,2}?(?:о\s+том|про\s+те),\s*(?:что|що)\s+")
+_BY_WORDS = re.compile(
+    r"(?i)^(?:(?:по|за)\s+(?:его|её|ее|його|її|их|їх)?\s*(?:словам|словами|мнению|думку|даними"
+    r"|данным|оценке|оцінкою)|со\s+слов|зі\s+слів|как\s+\w+|як\s+\w+)\b"
+)
+_WORD = re.compile(r"[^\W\d_]+")
+_CALLS = frozenset(
+    "призвать призывать закликати закликать потребовать требовать вимагати зажадати "
+    "предложить пропонувати запропонувати".split()
+)
+
+
+@lru_cache(maxsize=1)
+def _title_words() -> frozenset[str]:
+    data = json.loads(resource("statements_quotes.json").read_text(encoding="utf-8"))
+    return frozenset(w.lower() for w in data["title_words"]) | {"читайте", "читать"}
+
+
+@dataclass
+class _Para:
+    """One paragraph of an article, with its quotations and sentences."""
+
+    text: str  # the whole article
+    paragraphs: list[tuple[int, str]]  # (offset, line) of every paragraph
+    index: int
+    off: int
+    line: str
+    quotes: list[Quote]
+    sents: list[Sentence]
+
+    def next_sentence(self, s_index: int) -> tuple[str, int] | None:
+        """Return the sentence after ``s_index`` (maybe in the next paragraph) and its offset."""
+        if s_index + 1 < len(self.sents):
+            s = self.sents[s_index + 1]
+            return s.text, self.off + s.start
+        if self.index + 1 < len(self.paragraphs):
+            n_off, n_line = self.paragraphs[self.index + 1]
+            first = split_sentences(n_line)
+            if first:
+                return first[0].text, n_off + first[0].start
+        return None
+
+    def prev_sentence(self, s_index: int) -> tuple[str, int] | None:
+        """Return the sentence before ``s_index`` (maybe in the previous paragraph)."""
+        if s_index > 0:
+            s = self.sents[s_index - 1]
+            return s.text, self.off + s.start
+        if self.index > 0:
+            p_off, p_line = self.paragraphs[self.index - 1]
+            last = split_sentences(p_line)
+            if last:
+                return last[-1].text, p_off + last[-1].start
+        return None
+
+
+@dataclass
+class _Statement:
+    speaker_person: object
+    speaker_mention: str | None
+    role: str | None
+    cue: str | None
+    quote: str
+    kind: str
+    start: int
+    end: int
+    attribution: tuple[int, int] | None
+    how: str
+
+
+def _words(text: str) -> int:
+    return len(_WORD.findall(text))
+
+
+def quote_kind(inner: str, before: str) -> str | None:
+    """Say why a quotation cannot be a statement: ``name``, ``title`` or None.
+
+    Parameters
+    ----------
+    inner : str
+        The quoted words.
+    before : str
+        The text just before the opening mark.
+
+    Returns
+    -------
+    str or None
+        ``"name"`` for a medium or organisation («Интерфакс-Украина»), ``"title"`` after a
+        word such as статья/книга/програма («…» in ``читайте в статье «…»``), else None.
+    """
+    if is_media(inner):
+        return "name"
+    prev = _WORD.findall(before[-60:].lower())
+    if prev and (prev[-1] in _title_words() or (len(prev) > 1 and prev[-2] in _title_words())):
+        return "title"
+    return None
+
+
+def _strip_relay_tail(text: str, language: str | None) -> str:
+    """Cut ``, пишет «…»`` / ``, передает ТАСС`` off the end of reported content."""
+    m = re.search(r",\s*(?:[—–-]\s*)?(?:как\s+|як\s+)?(\w+)\s+[^,]*$", text)
+    if m:
+        cues = cue_tokens(m.group(1), language)
+        if cues and cues[0][3] == "relay":
+            return text[: m.start()]
+    return text
+
+
+def _clean_span(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and (text[start].isspace() or text[start] in ",:;—–-"):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ".,;:—–-"):
+        end -= 1
+    return start, end
+
+
+def _make(attr: Attribution, quote: str, kind: str, start: int, end: int, span) -> _Statement:
+    return _Statement(
+        attr.person,
+        attr.mention,
+        attr.role,
+        attr.cue,
+        quote,
+        kind,
+        start,
+        end,
+        span,
+        attr.how,
+    )
+
+
+def _person_role(ctx: Context, person) -> str | None:
+    if person is None:
+        return None
+    same = [p.role for p in ctx.people if p.key == person.key and p.role]
+    return same[0] if same else None
+
+
+def find_statements(text: str, language: str | None = None) -> list[dict]:
+    """Find the statements of one article.
+
+    Parameters
+    ----------
+    text : str
+        The article's clean text (one paragraph per line).
+    language : {"ru", "uk"} or None
+        The article's language (detected when None).
+
+    Returns
+    -------
+    list of dict
+        One dict per statement, in text order, with keys ``person`` (a
+        :class:`presslens.speakers.Person` or None), ``speaker_mention``, ``role``, ``cue``,
+        ``quote``, ``kind`` (``direct``/``indirect``), ``start``, ``end`` (offsets of the
+        statement's words in ``text``), ``attribution`` (offsets of the attribution clause
+        or None), ``how`` (``name``, ``pronoun``, ``role``, ``context``, ``none``) and
+        ``mentions`` (``(key, offset)`` of every person named in the article).
+    """
+    language = language or detect_language(text) or "ru"
+    people = find_people(text, language)
+    roles = find_roles(text, language)
+    for person in people:
+        for r in roles:
+            gap = text[r.end : person.start]
+            if 0 <= person.start - r.end <= 3 and gap.strip(" ,") == "":
+                person.role, person.role_key = r.text, r.key
+    # a surname alone inherits the role given with the full name
+    for person in people:
+        if person.role is None:
+            for other in people:
+                if other.key == person.key and other.role and other.start < person.start:
+                    person.role, person.role_key = other.role, other.role_key
+    paragraphs = []
+    pos = 0
+    for line in text.split("\n"):
+        paragraphs.append((pos, line))
+        pos += len(line) + 1
+    all_quotes: list[tuple[int, Quote]] = []
+    for off, line in paragraphs:
+        all_quotes.extend((off, q) for q in quote_spans(line))
+    inside = [(off + q.inner_start, off + q.inner_end) for off, q in all_quotes]
+    ctx = Context(people, roles, inside, language)
+
+    found: list[_Statement] = []
+    for p_index, (off, line) in enumerate(paragraphs):
+        if not line.strip():
+            continue
+        quotes = quote_spans(line)
+        sents = split_sentences(line, quotes)
+        para = _Para(text, paragraphs, p_index, off, line, quotes, sents)
+        covered: list[tuple[int, int]] = []
+        for s_index, sent in enumerate(sents):
+            s_quotes = [q for q in quotes if sent.start <= q.open < sent.end]
+            for q_index in range(len(s_quotes)):
+                st = _direct(para, s_index, s_quotes, q_index, ctx, found)
+                if st is not None:
+                    found.append(st)
+                    covered.append((off + sent.start, off + sent.end))
+        # dash-introduced speech
+        st = _dash_speech(line, off, ctx)
+        if st is not None:
+            found.append(st)
+            covered.append((off, off + len(line)))
+        for s_index, sent in enumerate(sents):
+            a = off + sent.start
+            if any(x <= a < y for x, y in covered):
+                continue
+            st = _indirect(para, s_index, ctx)
+            if st is not None:
+                found.append(st)
+    found.sort(key=lambda s: s.start)
+    for k in range(len(found) - 2, -1, -1):
+        st, nxt = found[k], found[k + 1]
+        if st.how == "next":  # take the speaker of the quotation it runs on into
+            st.speaker_person, st.speaker_mention, st.role = (
+                nxt.speaker_person,
+                nxt.speaker_mention,
+                nxt.role,
+            )
+            st.cue, st.attribution = nxt.cue, nxt.attribution
+            st.how = "context"
+    for st in found:
+        if st.how == "next":
+            st.how = "none"
+        _complete(st.speaker_person, people)
+    out = []
+    for st in found:
+        role = st.role or _person_role(ctx, st.speaker_person)
+        out.append(
+            {
+                "person": st.speaker_person,
+                "speaker_mention": st.speaker_mention,
+                "role": role,
+                "cue": st.cue,
+                "quote": st.quote,
+                "kind": st.kind,
+                "start": st.start,
+                "end": st.end,
+                "attribution": st.attribution,
+                "how": st.how,
+                "mentions": [(p.key, p.start) for p in people],
+            }
+        )
+    return out
+
+
+def _complete(person, people) -> None:
+    """Give a surname alone the first name of the same person named elsewhere in the article."""
+    if person is None or person.first:
+        return
+    full = [p for p in people if p.key == person.key and p.first]
+    if full:
+        before = [p for p in full if p.start < person.start]
+        source = (before or full)[-1]
+        person.first, person.initial = source.first, source.initial
+
+
+def _direct(para: _Para, s_index: int, s_quotes: list[Quote], q_index: int, ctx, found):
+    """Attribute one quotation of a sentence; return a statement or None."""
+    text, line, off = para.text, para.line, para.off
+    sent = para.sents[s_index]
+    q = s_quotes[q_index]
+    inner = line[q.inner_start : q.inner_end]
+    seg_start = s_quotes[q_index - 1].end if q_index else sent.start
+    seg_end = s_quotes[q_index + 1].open if q_index + 1 < len(s_quotes) else sent.end
+    before = line[seg_start : q.open]
+    after = line[q.end : seg_end]
+    if quote_kind(inner, line[max(0, q.open - 60) : q.open]):
+        return None
+    q_start, q_end = _clean_span(text, off + q.inner_start, off + q.inner_end)
+    quote_text = text[q_start:q_end]
+
+    # split quote: «A, — сказал он. — B»
+    m = _SPLIT.search(inner)
+    if m:
+        attr = attribute(m.group(2), off + q.inner_start + m.start(2), ctx)
+        if attr is not None and attr.cue:
+            part_a = inner[: m.start()] + (m.group(1) if m.group(1) in ".!?…" else "")
+            part_b = inner[m.end() :]
+            joined = f"{part_a.strip()} {part_b.strip()}".strip()
+            span = (off + q.inner_start + m.start(2), off + q.inner_start + m.end(2))
+            return _make(attr, joined, "direct", q_start, q_end, span)
+
+    # after: «…», — заявил он.
+    pm = _POST.match(after) or _POST_COMMA.match(after)
+    if pm:
+        clause = after[pm.end() :]
+        stop = re.search(rf"[.!?…]\s+[{_DASH}]\s+|[.!?…]\s*$|:\s", clause)
+        clause = clause[: stop.start()] if stop else clause
+        c_off = off + q.end + pm.end()
+        attr = attribute(clause, c_off, ctx)
+        if attr is not None and (
+            _POST.match(after)
+            or (_words(clause[: (attr.cue_start or 0) - c_off + 1]) <= 4 and _words(inner) >= 2)
+        ):
+            return _make(attr, quote_text, "direct", q_start, q_end, (c_off, c_off + len(clause)))
+
+    # before: X заявил: «…» / По словам X, «…» / …, что «…»
+    stripped = before.rstrip()
+    runs_to_end = not after.strip(" .!?…")
+    if (
+        stripped.endswith(":")
+        or (re.search(r"(?i)\b(что|що)\s*$", stripped) and runs_to_end)
+        or (stripped.endswith(",") and _BY_WORDS.search(stripped.lstrip(" —–-")))
+    ):
+        b_off = off + seg_start
+        attr = attribute(before, b_off, ctx, require_cue=not stripped.endswith(":"))
+        if attr is not None and (attr.cue or attr.person is not None or attr.mention):
+            if stripped.endswith(":") and not attr.cue and attr.how == "none":
+                pass
+            else:
+                return _make(
+                    attr, quote_text, "direct", q_start, q_end, (b_off, b_off + len(before))
+                )
+
+    # По словам X, … «…» (the quotation ends the sentence)
+    if runs_to_end and _BY_WORDS.search(line[sent.start : q.open].lstrip(" —–-")):
+        comma = line.find(",", sent.start, q.open)
+        if comma > 0:
+            b_off = off + sent.start
+            attr = attribute(line[sent.start : comma], b_off, ctx, require_cue=False)
+            if attr is not None and attr.how != "none":
+                attr.cue = attr.cue or _BY_WORDS.search(line[sent.start : comma]).group(0)
+                return _make(attr, quote_text, "direct", q_start, q_end, (b_off, off + comma))
+
+    # headline: «…»: Столтенберг пригласил …
+    if not before.strip(" —–-") and after.lstrip().startswith(":"):
+        clause = after.lstrip()[1:]
+        c_off = off + q.end + (len(after) - len(after.lstrip())) + 1
+        attr = attribute(clause, c_off, ctx, require_cue=False)
+        if attr is not None and attr.person is not None:
+            return _make(attr, quote_text, "direct", q_start, q_end, (c_off, c_off + len(clause)))
+
+    whole = not before.strip(" —–-") and not after.strip(" .!?…,;") and q_index == 0
+    if not whole or _words(inner) < 3:
+        return None
+    # a quotation running on into the next paragraph, which opens with a quotation mark again
+    # (the convention for multi-paragraph quotes): its speaker is the next quotation's
+    if q.truncated and para.index + 1 < len(para.paragraphs):
+        following = para.paragraphs[para.index + 1][1].lstrip(" —–-")
+        if following[:1] in '«„“"':
+            attr = Attribution(None, None, None, None, None, None, "next")
+            return _make(attr, quote_text, "direct", q_start, q_end, None)
+    # next sentence: «…». Об этом заявил X.
+    nxt = para.next_sentence(s_index)
+    if nxt is not None:
+        n_text, n_off = nxt
+        if _ANAPHOR.search(n_text):
+            attr = attribute(n_text, n_off, ctx)
+            if attr is not None and attr.cue and attr.how != "none":
+                return _make(
+                    attr, quote_text, "direct", q_start, q_end, (n_off, n_off + len(n_text))
+                )
+    # previous sentence ending with a colon
+    prev = para.prev_sentence(s_index)
+    if prev is not None and prev[0].rstrip().endswith(":"):
+        attr = attribute(prev[0], prev[1], ctx, require_cue=False)
+        if attr is not None and attr.how != "none":
+            return _make(
+                attr, quote_text, "direct", q_start, q_end, (prev[1], prev[1] + len(prev[0]))
+            )
+    # continuation of the previous statement (same or previous paragraph)
+    if found:
+        last = found[-1]
+        gap = text[last.end : q_start]
+        if gap.count("\n") <= 1 and last.kind == "direct":
+            attr = Attribution(
+                None, None, last.speaker_person, last.speaker_mention, None, last.role, "context"
+            )
+            return _make(attr, quote_text, "direct", q_start, q_end, last.attribution)
+    return None
+
+
+_DASH_SPEECH = re.compile(
+    rf"^\s*[{_DASH}]\s+(?P<body>.+?)(?P<punct>[,.!?…])\s+[{_DASH}]\s+(?P<clause>.+)$"
+)
+
+
+def _dash_speech(line: str, off: int, ctx: Context):
+    """Read a paragraph of dash-introduced speech: ``— …, — сказал Песков.``"""
+    if quote_spans(line):
+        return None
+    m = _DASH_SPEECH.match(line)
+    if not m:
+        return None
+    clause = m.group("clause")
+    stop = re.search(rf"[.!?…]\s+[{_DASH}]\s+|[.!?…]\s*$", clause)
+    clause_text = clause[: stop.start()] if stop else clause
+    c_off = off + m.start("clause")
+    attr = attribute(clause_text, c_off, ctx)
+    if attr is None or not attr.cue:
+        return None
+    start, end = _clean_span(line, m.start("body"), m.end("body"))
+    body = line[start:end]
+    if m.group("punct") in "!?…":
+        end += 1
+        body = line[start:end]
+    rest = clause[stop.end() :] if stop and stop.group(0).strip(" .!?…") else ""
+    if rest.strip():
+        # «— A, — сказал он. — B»: the words after the attribution continue the speech
+        r_start = m.start("clause") + stop.end()
+        r_s, r_e = _clean_span(line, r_start, r_start + len(rest))
+        body = f"{body} {line[r_s:r_e]}"
+        end = r_e
+    return _make(attr, body, "direct", off + start, off + end, (c_off, c_off + len(clause_text)))
+
+
+def _indirect(para: _Para, s_index: int, ctx: Context):
+    """Read reported speech in one sentence; return a statement or None."""
+    text, off, quotes = para.text, para.off, para.quotes
+    sent = para.sents[s_index]
+    s_text = sent.text
+    s_off = off + sent.start
+    masked = list(s_text)
+    for q in quotes:
+        for k in range(max(q.inner_start, sent.start), min(q.inner_end, sent.end)):
+            masked[k - sent.start] = "x"
+    masked_text = "".join(masked)
+    cues = [c for c in cue_tokens(masked_text, ctx.language)]
+    lang = ctx.language
+
+    # По словам X, … / За словами X, … / Как заявил X, …
+    bw = _BY_WORDS.search(s_text)
+    if bw:
+        comma = masked_text.find(",", bw.end())
+        if comma > 0:
+            attr = attribute(s_text[:comma], s_off, ctx, require_cue=False)
+            if attr is not None and attr.how != "none" and (attr.cue or bw.group(0)):
+                a, b = _clean_span(text, s_off + comma + 1, s_off + len(s_text))
+                content = _strip_relay_tail(text[a:b], lang)
+                b = a + len(content.rstrip(" ."))
+                if _words(content) >= 3:
+                    attr.cue = attr.cue or bw.group(0)
+                    return _make(attr, text[a:b], "indirect", a, b, (s_off, s_off + comma))
+    if not cues:
+        return None
+
+    # О том, что …, заявил X
+    about = _ABOUT_THAT.search(masked_text)
+    if about:
+        for c_start, _, _, _ in cues:
+            if c_start > about.end():
+                attr = attribute(s_text[c_start:], s_off + c_start, ctx)
+                if attr is not None and attr.how != "none":
+                    a, b = _clean_span(text, s_off + about.end(), s_off + c_start)
+                    return _make(
+                        attr, text[a:b], "indirect", a, b, (s_off + c_start, s_off + len(s_text))
+                    )
+                break
+
+    for c_start, c_end, word, _kind in cues:
+        # X призвал … сделать …: a call, reported as what follows the verb
+        if _morph.common_lemma(word, lang) in _CALLS:
+            attr = attribute(s_text[:c_end], s_off, ctx)
+            if attr is not None and attr.how != "none" and attr.mention_start is not None:
+                a, b = _clean_span(text, s_off + c_end, s_off + len(s_text))
+                if _words(text[a:b]) >= 3:
+                    return _make(attr, text[a:b], "indirect", a, b, (s_off, s_off + c_end))
+        # X заявил, что …
+        that = _THAT.search(masked_text, c_end)
+        if that and _words(masked_text[c_end : that.start()]) <= 12:
+            attr = attribute(s_text[: that.start()], s_off, ctx)
+            if attr is not None and attr.how != "none":
+                a, b = _clean_span(text, s_off + that.end(), s_off + len(s_text))
+                content = _strip_relay_tail(text[a:b], lang)
+                b = a + len(content.rstrip(" ."))
+                # «объяснил, что именно можно обсудить» asks a question; «что именно Украина
+                # должна решать» reports one
+                question = re.match(r"(?i)(?:именно|конкретно|саме)\s+(\w+)", text[a:b])
+                if question:
+                    found = _morph.parses(question.group(1), lang)
+                    question = not found or found[0].pos not in ("NOUN", "NPRO", "ADJF", "PRTF")
+                if _words(text[a:b]) >= 2 and not question:
+                    return _make(attr, text[a:b], "indirect", a, b, (s_off, s_off + that.start()))
+        # …, заявил X.
+        lead = masked_text[:c_start].rstrip()
+        if lead.endswith((",", "—", "–")) and _words(lead) >= 3:
+            clause = s_text[c_start:]
+            attr = attribute(clause, s_off + c_start, ctx)
+            if attr is not None and attr.how != "none" and attr.mention_start is not None:
+                a, b = _clean_span(text, s_off, s_off + len(lead))
+                if text[a] in '«"“„' or "x" * 8 in masked_text[: len(lead)]:
+                    continue
+                return _make(
+                    attr, text[a:b], "indirect", a, b, (s_off + c_start, s_off + len(s_text))
+                )
+        # Об этом / Такое мнение заявил X: the previous sentence is what was said
+        head = masked_text[:c_start]
+        anaphoric = _ANAPHOR_HEAD.match(head) and _words(head) <= 12
+        if anaphoric or (
+            _words(head) <= 2 and _ANAPHOR_HEAD.match(masked_text[c_end : c_end + 20].lstrip())
+        ):
+            prev = para.prev_sentence(s_index)
+            attr = attribute(s_text, s_off, ctx)
+            if prev is not None and attr is not None and attr.how != "none":
+                p_text, p_off = prev
+                if not quote_spans(p_text) and _words(p_text) >= 3 and not cue_tokens(p_text, lang):
+                    a, b = _clean_span(text, p_off, p_off + len(p_text))
+                    return _make(attr, text[a:b], "indirect", a, b, (s_off, s_off + len(s_text)))
+    return None

@@ -1,0 +1,241 @@
+"""Statements: who said what, when, and who reported it.
+
+:func:`find_statements` (from :mod:`presslens.reported`) reads one article; :func:`statements`
+reads a corpus: it dates each statement (``said_on``), gives each speaker one canonical name
+across articles and languages (:mod:`presslens.registry`), and links statements that report
+the same utterance (``cluster``, :mod:`presslens.linking`). :func:`quoted_terms` lists the
+quotations that are not statements (media names, titles, scare quotes).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+
+from presslens.dates import find_dates
+from presslens.lang import detect_language
+from presslens.linking import link_statements
+from presslens.quotes import quote_spans
+from presslens.registry import canonical_speakers
+from presslens.reported import find_statements, quote_kind
+
+__all__ = ["STATEMENT_COLUMNS", "find_statements", "quoted_terms", "statements"]
+
+#: Columns of the CLI contract, in order.
+STATEMENT_COLUMNS = [
+    "article",
+    "speaker",
+    "speaker_mention",
+    "role",
+    "cue",
+    "quote",
+    "kind",
+    "said_on",
+    "said_on_basis",
+    "cluster",
+    "start",
+    "end",
+]
+
+#: Further columns of :func:`statements`, after the contract's.
+EXTRA_COLUMNS = [
+    "outlet",
+    "language",
+    "speaker_id",
+    "how",
+    "attribution_start",
+    "attribution_end",
+]
+
+
+# --------------------------------------------------------------------------- said on
+
+
+def _said_on(st: dict, dates: pd.DataFrame) -> tuple[dt.date | None, str]:
+    """Take the day named in the attribution clause (``заявил в воскресенье``), if any."""
+    span = st["attribution"]
+    if span is None or dates.empty:
+        return None, ""
+    a, b = span
+    inside = dates[
+        (dates["start"] >= a)
+        & (dates["end"] <= b)
+        & ((dates["end"] <= st["start"]) | (dates["start"] >= st["end"]))
+        & dates["kind"].isin(["date", "weekday", "relative"])
+        & dates["date_start"].notna()
+    ]
+    if inside.empty:
+        return None, ""
+    row = inside.iloc[0]
+    return row["date_start"].date(), f"attribution: {row['text']}"
+
+
+def _context_date(text: str, st: dict, dates: pd.DataFrame) -> tuple[dt.date | None, str]:
+    """Take the day from an earlier sentence that names the same speaker (``Вчера министр
+    выступил в парламенте. «…», — заявил он.``)."""
+    person = st["person"]
+    if person is None or dates.empty:
+        return None, ""
+    best = None
+    for row in dates.itertuples(index=False):
+        if row.start >= st["start"] or pd.isna(row.date_start) or row.tense == "future":
+            continue
+        if row.kind not in ("date", "weekday", "relative"):
+            continue
+        s_start = text.rfind(row.sentence, 0, row.start + len(row.sentence))
+        if s_start < 0:
+            continue
+        s_end = s_start + len(row.sentence)
+        if any(k == person.key and s_start <= pos < s_end for k, pos in st["mentions"]):
+            best = row
+    if best is None:
+        return None, ""
+    return best.date_start.date(), f"context: {best.text}"
+
+
+def _published(value) -> dt.date | None:
+    if value is None or (not isinstance(value, str) and pd.isna(value)):
+        return None
+    return pd.Timestamp(value).date()
+
+
+# --------------------------------------------------------------------------- corpus
+
+
+def statements(articles: pd.DataFrame, link: bool = True) -> pd.DataFrame:
+    """Find every statement in a corpus, with canonical speakers and linked utterances.
+
+    Parameters
+    ----------
+    articles : pandas.DataFrame
+        ``corpus.articles`` (columns ``id``, ``text``, ``language``, ``published``,
+        ``outlet``).
+    link : bool, default True
+        Link statements that report the same utterance (the ``cluster`` column); when
+        False every statement is its own cluster.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per statement, sorted by ``article`` and ``start``, with columns:
+
+        - ``article`` (str): the article id;
+        - ``speaker`` (str): the canonical Latin display name, or ``"unknown"``;
+        - ``speaker_mention`` (str or None): the speaker as written (a name, pronoun or
+          role noun);
+        - ``role`` (str or None): the speaker's role as the article gives it;
+        - ``cue`` (str or None): the reporting verb as written;
+        - ``quote`` (str): the statement's words;
+        - ``kind`` (str): ``direct`` or ``indirect``;
+        - ``said_on`` (datetime64): the day it was said (NaT when unknown);
+        - ``said_on_basis`` (str): ``attribution: <date phrase>`` (the attribution names
+          the day), ``context: <date phrase>`` (an earlier sentence naming the speaker
+          does), ``earlier attribution: <date phrase>`` (the speaker's earlier statement in
+          the article), ``published`` or ``unknown``;
+        - ``cluster`` (int): shared by statements that report the same utterance;
+        - ``start``, ``end`` (int): offsets of the statement in the article's clean text;
+        - ``outlet`` (str or None), ``language`` (str), ``speaker_id`` (str), ``how``
+          (str: ``name``, ``pronoun``, ``role``, ``context`` or ``none``);
+        - ``attribution_start``, ``attribution_end`` (Int64, may be missing): offsets of the
+          attribution clause (``— заявил в воскресенье генсек НАТО``).
+    """
+
+    rows = []
+    for art in articles.itertuples(index=False):
+        text = art.text or ""
+        language = getattr(art, "language", None) or detect_language(text) or "ru"
+        if not isinstance(language, str):
+            language = detect_language(text) or "ru"
+        published = _published(getattr(art, "published", None))
+        outlet = getattr(art, "outlet", None)
+        last_date: dict[str, tuple[dt.date, str]] = {}
+        found = find_statements(text, language)
+        dates = find_dates(text, published, language) if found else pd.DataFrame()
+        for st in found:
+            person = st["person"]
+            said, basis = _said_on(st, dates)
+            pkey = person.key if person is not None else None
+            if said is None:
+                said, basis = _context_date(text, st, dates)
+            if said is not None and pkey and basis.startswith("attribution"):
+                last_date[pkey] = (said, basis.split(": ", 1)[1])
+            elif said is not None:
+                pass
+            elif pkey and pkey in last_date:
+                said, basis = last_date[pkey][0], f"earlier attribution: {last_date[pkey][1]}"
+            elif published is not None:
+                said, basis = published, "published"
+            else:
+                said, basis = None, "unknown"
+            rows.append(
+                {
+                    "article": art.id,
+                    "person": person,
+                    "speaker_mention": st["speaker_mention"],
+                    "role": st["role"],
+                    "cue": st["cue"],
+                    "quote": st["quote"],
+                    "kind": st["kind"],
+                    "said_on": said,
+                    "said_on_basis": basis,
+                    "start": st["start"],
+                    "end": st["end"],
+                    "outlet": outlet if isinstance(outlet, str) else None,
+                    "language": language,
+                    "how": st["how"],
+                    "attribution_start": st["attribution"][0] if st["attribution"] else None,
+                    "attribution_end": st["attribution"][1] if st["attribution"] else None,
+                }
+            )
+    frame = pd.DataFrame(rows)
+    if frame.empty:
+        return pd.DataFrame(columns=STATEMENT_COLUMNS + EXTRA_COLUMNS)
+    ids, names = canonical_speakers(frame)
+    frame["speaker_id"] = ids
+    frame["speaker"] = names
+    frame["said_on"] = pd.to_datetime(frame["said_on"])
+    frame = frame.drop(columns=["person"]).sort_values(["article", "start"], kind="stable")
+    frame = frame.reset_index(drop=True)
+    frame["cluster"] = link_statements(frame) if link else range(len(frame))
+    frame["cluster"] = frame["cluster"].astype("int64")
+    for col in ("attribution_start", "attribution_end"):
+        frame[col] = frame[col].astype("Int64")
+    return frame[STATEMENT_COLUMNS + EXTRA_COLUMNS]
+
+
+def quoted_terms(text: str) -> pd.DataFrame:
+    """List the quotations of ``text`` that are not statements, with why.
+
+    Parameters
+    ----------
+    text : str
+        An article's clean text.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per quotation that :func:`find_statements` does not report, with columns
+        ``text`` (str), ``start``, ``end`` (int offsets of the quoted words) and ``kind``
+        (``name`` for media and organisations, ``title`` for titles, ``term`` otherwise).
+    """
+    spans = {(s["start"], s["end"]) for s in find_statements(text) if s["kind"] == "direct"}
+    rows = []
+    pos = 0
+    for line in text.split("\n"):
+        for q in quote_spans(line):
+            a, b = _trim(text, pos + q.inner_start, pos + q.inner_end)
+            if any(x <= a and b <= y for x, y in spans):
+                continue
+            kind = quote_kind(line[q.inner_start : q.inner_end], line[max(0, q.open - 60) : q.open])
+            rows.append({"text": text[a:b], "start": a, "end": b, "kind": kind or "term"})
+        pos += len(line) + 1
+    return pd.DataFrame(rows, columns=["text", "start", "end", "kind"])
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and (text[start].isspace() or text[start] in ",:;—–-"):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ".,;:—–-"):
+        end -= 1
+    return start, end
