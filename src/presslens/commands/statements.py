@@ -5,22 +5,7 @@ from __future__ import annotations
 import argparse
 
 from presslens.commands._common import add_corpus_argument, load_or_fail, write_frame
-
-#: The fields of the contract, in order.
-COLUMNS = [
-    "article",
-    "speaker",
-    "speaker_mention",
-    "role",
-    "cue",
-    "quote",
-    "kind",
-    "said_on",
-    "said_on_basis",
-    "cluster",
-    "start",
-    "end",
-]
+from presslens.statements import STATEMENT_COLUMNS as COLUMNS
 
 
 def run(args: argparse.Namespace) -> int:
