@@ -15,7 +15,7 @@ export JUPYTER_PATH := $(CURDIR)/$(VENV)/share/jupyter
 export PYDEVD_DISABLE_FILE_VALIDATION := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help venv analysis test test-unit test-notebooks lab notebooks lint clean
+.PHONY: help venv analysis test test-unit test-notebooks test-browser lab notebooks lint clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 18
@@ -29,7 +29,7 @@ $(STAMP): requirements.lock pyproject.toml
 
 venv: $(STAMP) ## create .venv from the lock file (done by every target)
 
-analysis: $(STAMP) ## run every notebook on seeds/ (or CORPUS=path) into reports/ as .ipynb and .html
+analysis: $(STAMP) ## run every notebook on seeds/ (or CORPUS=path) into reports/ (.ipynb, .html, index.html, CSV)
 	mkdir -p $(REPORTS)
 	@for nb in $(NOTEBOOKS); do \
 	  name=$$(basename $$nb); \
@@ -38,9 +38,10 @@ analysis: $(STAMP) ## run every notebook on seeds/ (or CORPUS=path) into reports
 	    $$nb $(REPORTS)/$$name $(CORPUS_PARAM) || exit 1; \
 	  $(BIN)/jupyter nbconvert --log-level WARN --to html $(REPORTS)/$$name --output-dir $(REPORTS) || exit 1; \
 	done
-	@echo "analysis: reports written to $(REPORTS)/"
+	$(BIN)/python -m presslens.report $(REPORTS) $(if $(CORPUS),--corpus $(abspath $(CORPUS)),)
+	@echo "analysis: reports written to $(REPORTS)/ (open $(REPORTS)/index.html)"
 
-test: test-unit test-notebooks ## run the unit tests, then strict nbval on every notebook
+test: test-unit test-notebooks test-browser ## unit tests, strict nbval, then every notebook in JupyterLab
 
 test-unit: $(STAMP) ## run the unit tests only
 	$(BIN)/pytest tests
@@ -53,8 +54,12 @@ notebooks: $(STAMP) ## re-execute the committed notebooks in place, to refresh t
 	@for nb in $(NOTEBOOKS); do \
 	  echo "notebooks: $$nb"; \
 	  (cd notebooks && ../$(BIN)/jupyter nbconvert --log-level WARN --to notebook --execute \
+	    --ExecutePreprocessor.record_timing=False \
 	    --inplace $$(basename $$nb)) || exit 1; \
 	done
+
+test-browser: $(STAMP) ## run every notebook in JupyterLab (Chromium); screenshots in reports/screenshots/
+	PRESSLENS_BROWSER=1 $(BIN)/pytest -p no:cacheprovider tests/browser
 
 lab: $(STAMP) ## open JupyterLab on the notebooks
 	$(BIN)/jupyter lab --notebook-dir=notebooks
@@ -64,3 +69,14 @@ lint: $(STAMP) ## ruff over the package and the tests
 
 clean: ## remove reports/ (keeps .venv)
 	rm -rf $(REPORTS)
+
+.PHONY: bench bench-small
+BENCH_WORK ?= $(or $(TMPDIR),/tmp)/presslens-bench
+
+bench: $(STAMP) ## benchmark stages vs baselines at 1k, 10k, 100k generated articles (about an hour)
+	$(BIN)/python -m benchmarks.run --sizes 1000 10000 100000 --work $(BENCH_WORK) \
+	  --results benchmarks/results.md
+
+bench-small: $(STAMP) ## the same benchmark at 1k and 10k articles (minutes)
+	$(BIN)/python -m benchmarks.run --sizes 1000 10000 --work $(BENCH_WORK) \
+	  --results benchmarks/results-small.md

@@ -105,7 +105,7 @@ def term_bars(terms: pd.DataFrame, titles: dict[str, str] | None = None, ncols: 
     nrows = max(1, math.ceil(len(groups) / ncols))
     per = int(terms.groupby("group").size().max()) if len(terms) else 1
     fig, axes = plt.subplots(
-        nrows, ncols, figsize=(4.2 * ncols, 0.32 * per * nrows + 1.2 * nrows), squeeze=False
+        nrows, ncols, figsize=(3.6 * ncols, 0.32 * per * nrows + 1.2 * nrows), squeeze=False
     )
     top = float(terms["score"].max()) if len(terms) else 1.0
     for ax, group in zip(axes.flat, groups, strict=False):
