@@ -237,7 +237,7 @@ def load_corpus(path: str | Path | None = None) -> Corpus:
     ----------
     path : str or pathlib.Path, optional
         A folder of articles or one .jsonl/.csv/.txt/.html file. ``None`` loads the
-        bundled ``seeds/``.
+        bundled ``seeds/``. An index folder (``presslens index``) gives the corpus it stores.
 
     Returns
     -------
@@ -258,6 +258,11 @@ def load_corpus(path: str | Path | None = None) -> Corpus:
     root = Path(path) if path is not None else seeds_dir()
     if not root.exists():
         raise CorpusError(f"{root}: no such file or folder")
+    if (root / "manifest.json").is_file():  # an index written by `presslens index`
+        from presslens.index import is_index, read_corpus
+
+        if is_index(root):
+            return read_corpus(root)
     skipped: list[tuple] = []
     problems: list[Problem] = []
     meta: dict[str, dict] = {}
