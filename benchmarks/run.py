@@ -1,0 +1,289 @@
+"""Time presslens's stages against baselines, in one process, at several corpus sizes.
+
+For each size N (default 1k, 10k, 100k articles) the harness generates a corpus once
+(:mod:`benchmarks.generate`, cached in ``--work``), then times, in this process:
+
+* ``load``: :func:`presslens.load.load_corpus` (decode, clean, metadata, language);
+* ``tfidf plain``: scikit-learn ``TfidfVectorizer`` on the clean texts, no lemmas — the floor;
+* ``tfidf lemmas``: :class:`presslens.vectorize.LemmaVectorizer`, its lemma cache cleared first,
+  and the same with the lemmatizer proposed in :mod:`benchmarks.proposals` (checked to give
+  the same matrix);
+* ``lemmas no cache``: pymorphy3 ``parse`` on every token (razdel), no cache — on a sample;
+* ``neighbours``: top-10 cosine neighbours of every article with
+  :func:`presslens.similarity.top_neighbors`, with :mod:`presslens.engine`'s blockwise
+  neighbours on 2 processes, with ``sparse_dot_topn`` (2 threads, whole matrix), and with
+  scikit-learn ``NearestNeighbors(metric="cosine", algorithm="brute")`` (on a sample of
+  queries above 10k, scaled up);
+* ``statements``: :func:`presslens.statements.statements` — on a sample above 2k articles.
+
+Each stage reports seconds, docs/s, MB/s (of clean text) and the peak resident memory of the
+process while it ran. Sampled stages are marked and scaled to N. The markdown table goes to
+``--results`` (default ``benchmarks/results.md``) and the raw figures to a JSON file beside it.
+
+Run ``make bench`` (1k, 10k, 100k) or ``make bench-small`` (1k, 10k), or
+``python -m benchmarks.run --sizes 1000 10000 --work /tmp/bench``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import json
+import os
+import platform
+import sys
+import threading
+import time
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+import numpy as np
+import psutil
+
+from benchmarks.generate import write_corpus
+
+HERE = Path(__file__).resolve().parent
+
+
+class PeakMemory:
+    """Sample this process's resident memory in a thread and keep the peak (MB)."""
+
+    def __init__(self, interval: float = 0.02):
+        self.interval = interval
+        self.peak = 0.0
+        self._stop = threading.Event()
+        self._proc = psutil.Process()
+
+    def _run(self) -> None:
+        while not self._stop.is_set():
+            rss = self._proc.memory_info().rss
+            for child in self._proc.children(recursive=True):
+                try:
+                    rss += child.memory_info().rss
+                except psutil.Error:
+                    pass
+            self.peak = max(self.peak, rss / 2**20)
+            self._stop.wait(self.interval)
+
+    def __enter__(self) -> PeakMemory:
+        self._thread = threading.Thread(target=self._run, daemon=True)
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self._stop.set()
+        self._thread.join()
+
+
+@dataclass
+class Row:
+    """One timed stage at one size."""
+
+    n: int
+    stage: str
+    method: str
+    seconds: float
+    docs: int
+    mb: float
+    peak_mb: float
+    sampled: bool = False
+    note: str = ""
+    loadavg: float = 0.0
+
+    @property
+    def docs_per_s(self) -> float:
+        return self.docs / self.seconds if self.seconds else float("nan")
+
+    @property
+    def mb_per_s(self) -> float:
+        return self.mb / self.seconds if self.seconds else float("nan")
+
+
+def timed(fn, *args, **kwargs):
+    """Call ``fn`` and return ``(result, seconds, peak resident MB)``."""
+    gc.collect()
+    with PeakMemory() as mem:
+        start = time.perf_counter()
+        result = fn(*args, **kwargs)
+        seconds = time.perf_counter() - start
+    return result, seconds, mem.peak
+
+
+def _mb(texts) -> float:
+    return sum(len(t.encode("utf-8")) for t in texts) / 2**20
+
+
+def corpus_dir(work: Path, n: int) -> Path:
+    """Return the generated corpus of ``n`` articles in ``work``, writing it the first time."""
+    root = work / f"corpus-{n}"
+    if not (root / "metadata.csv").is_file():
+        write_corpus(root, n)
+    return root
+
+
+def lemmas_without_cache(texts: list[str], languages: list[str]) -> list[list[str]]:
+    """Lemmatize every token with pymorphy3 ``parse``, no cache: the naive baseline."""
+    import pymorphy3
+    import razdel
+
+    morph = {lang: pymorphy3.MorphAnalyzer(lang=lang) for lang in ("ru", "uk")}
+    out = []
+    for text, lang in zip(texts, languages, strict=True):
+        m = morph["uk" if lang == "uk" else "ru"]
+        out.append([m.parse(t.text)[0].normal_form for t in razdel.tokenize(text)
+                    if t.text.isalpha()])
+    return out
+
+
+def _identity(doc: list[str]) -> list[str]:
+    return doc
+
+
+def _clear_lemma_caches() -> None:
+    import presslens.nlp as nlp
+
+    for name in dir(nlp):
+        fn = getattr(nlp, name)
+        if hasattr(fn, "cache_clear") and name not in ("_analyzer", "_load_stop_words"):
+            fn.cache_clear()
+
+
+def bench_size(n: int, work: Path, sample: int, stmt_sample: int, workers: int) -> list[Row]:
+    """Time every stage on the generated corpus of ``n`` articles."""
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.neighbors import NearestNeighbors
+    from sparse_dot_topn import sp_matmul_topn
+
+    from presslens.load import load_corpus
+    from presslens.similarity import top_neighbors
+    from presslens.statements import statements
+    from presslens.vectorize import LemmaVectorizer
+
+    root = corpus_dir(work, n)
+    rows: list[Row] = []
+
+    def add(stage, method, seconds, docs, mb, peak, sampled=False, note=""):
+        row = Row(n, stage, method, seconds, docs, mb, peak, sampled, note, os.getloadavg()[0])
+        rows.append(row)
+        print(f"[{n}] {stage:<16} {method:<42} {seconds:9.2f} s {row.docs_per_s:9.1f} docs/s "
+              f"peak {peak:7.0f} MB {note}", flush=True)
+
+    corpus, sec, peak = timed(load_corpus, root)
+    articles = corpus.articles
+    texts = articles["text"].tolist()
+    mb = _mb(texts)
+    raw_mb = sum(f.stat().st_size for f in root.rglob("*.txt")) / 2**20
+    add("load", "presslens load_corpus", sec, n, mb, peak, note=f"{raw_mb:.0f} MB raw")
+
+    _, sec, peak = timed(TfidfVectorizer().fit_transform, texts)
+    add("tfidf", "scikit-learn TfidfVectorizer (floor)", sec, n, mb, peak)
+    floor = sec
+
+    _clear_lemma_caches()
+    vec = LemmaVectorizer()
+    X, sec, peak = timed(vec.fit_transform, articles)
+    add("tfidf", "presslens LemmaVectorizer", sec, n, mb, peak, note=f"{sec / floor:.1f}× floor")
+
+    from sklearn.feature_extraction.text import TfidfVectorizer as Tfidf
+
+    from benchmarks import proposals
+    from presslens.vectorize import bridge_form
+
+    def proposed_tfidf(frame):
+        docs = [[bridge_form(w) for w in proposals.lemmatize(t, lang)]
+                for t, lang in zip(frame["text"], frame["language"], strict=True)]
+        return docs, Tfidf(analyzer=_identity, sublinear_tf=True).fit_transform(docs)
+
+    _clear_lemma_caches()
+    proposals.clear_cache()
+    (docs, Xp), sec, peak = timed(proposed_tfidf, articles)
+    same = abs(Xp - X).max() < 1e-9 if Xp.shape == X.shape else False
+    add("tfidf", "proposed nlp.lemmatize (benchmarks/proposals.py)", sec, n, mb, peak,
+        note=f"{sec / floor:.1f}× floor; same matrix: {'yes' if same else 'NO'}")
+    del docs, Xp
+
+    k = min(n, sample)
+    part = articles.iloc[:k]
+    _, sec, peak = timed(lemmas_without_cache, part["text"].tolist(), part["language"].tolist())
+    scale = n / k
+    add("tfidf", "pymorphy3 per token, no cache", sec * scale, n, mb, peak, k < n,
+        f"{sec * scale / floor:.0f}× floor" + (f"; {k} docs, scaled" if k < n else ""))
+
+    X = X.tocsr().astype(np.float64)
+    _, sec, peak = timed(top_neighbors, X, 10)
+    add("neighbours", "presslens similarity.top_neighbors", sec, n, mb, peak)
+
+    from presslens.engine import neighbors_blockwise
+
+    _, sec, peak = timed(neighbors_blockwise, X, 10, workers=workers)
+    add("neighbours", f"presslens engine.neighbors_blockwise, {workers} threads", sec, n,
+        mb, peak)
+
+    _, sec, peak = timed(sp_matmul_topn, X, X.T.tocsr(), top_n=11, threshold=0.0, n_threads=2)
+    add("neighbours", "sparse_dot_topn, 2 threads", sec, n, mb, peak)
+
+    q = min(n, 10_000)
+    nn = NearestNeighbors(n_neighbors=11, metric="cosine", algorithm="brute").fit(X)
+    _, sec, peak = timed(nn.kneighbors, X[:q])
+    add("neighbours", "scikit-learn NearestNeighbors brute", sec * n / q, n, mb, peak, q < n,
+        f"{q} queries, scaled" if q < n else "")
+
+    k = min(n, stmt_sample)
+    _, sec, peak = timed(statements, articles.iloc[:k])
+    add("statements", "presslens statements", sec * n / k, n, mb, peak, k < n,
+        f"{k / sec:.0f} articles/s, 1 core" + (f"; {k} docs, scaled" if k < n else ""))
+    del corpus, articles, texts, X
+    gc.collect()
+    return rows
+
+
+def markdown(rows: list[Row]) -> str:
+    """Return the rows as a README-ready markdown table."""
+    lines = [
+        "| N | stage | method | time (s) | docs/s | MB/s | peak RSS (MB) | load avg | note |",
+        "|---:|---|---|---:|---:|---:|---:|---:|---|",
+    ]
+    for r in rows:
+        mark = " *" if r.sampled else ""
+        lines.append(
+            f"| {r.n:,} | {r.stage} | {r.method} | {r.seconds:,.1f}{mark} | {r.docs_per_s:,.0f} "
+            f"| {r.mb_per_s:,.2f} | {r.peak_mb:,.0f} | {r.loadavg:.1f} | {r.note} |"
+        )
+    return "\n".join(lines) + "\n"
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the benchmark from the command line and write the results."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1_000, 10_000, 100_000])
+    parser.add_argument("--work", default="/tmp/bench", help="where generated corpora go")
+    parser.add_argument("--results", default=str(HERE / "results.md"))
+    parser.add_argument("--sample", type=int, default=1_000,
+                        help="docs for the uncached pymorphy3 baseline")
+    parser.add_argument("--statements-sample", type=int, default=2_000)
+    parser.add_argument("--workers", type=int, default=2)
+    args = parser.parse_args(argv)
+    work = Path(args.work)
+    work.mkdir(parents=True, exist_ok=True)
+    rows: list[Row] = []
+    for n in args.sizes:
+        rows += bench_size(n, work, args.sample, args.statements_sample, args.workers)
+    sizes = " ".join(str(s) for s in args.sizes)
+    header = (
+        f"Machine: {os.cpu_count()} cores, "
+        f"{psutil.virtual_memory().total / 2**30:.0f} GiB, Python {platform.python_version()}, "
+        f"{platform.system()}. Reproduce: `python -m benchmarks.run --sizes {sizes}`. "
+        "`*`: measured on a sample and scaled to N. Load avg: the machine's 1-minute load "
+        "average when the stage ended (other jobs share the 2 cores).\n\n"
+    )
+    out = Path(args.results)
+    out.write_text(header + markdown(rows), encoding="utf-8")
+    out.with_suffix(".json").write_text(
+        json.dumps([asdict(r) for r in rows], indent=1) + "\n", encoding="utf-8"
+    )
+    print(markdown(rows))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
