@@ -301,17 +301,6 @@ def lemma(word: str, language: str | None, *, sentence_start: bool = False) -> s
     return _lemma(word, lang, sentence_start)
 
 
-def _initial_flags(text: str, tokens: list[Token]) -> list[bool]:
-    """Flag tokens that open a sentence or a line (only quotes or dashes before them)."""
-    starts = sorted({s.start for s in razdel.sentenize(text)} | {0})
-    flags = []
-    for tok in tokens:
-        begin = starts[bisect.bisect_right(starts, tok.start) - 1]
-        begin = max(begin, text.rfind("\n", 0, tok.start) + 1)
-        flags.append(all(ch.isspace() or ch in _OPENERS for ch in text[begin : tok.start]))
-    return flags
-
-
 def _content(token: Token) -> bool:
     text = token.text
     if _DIGIT_RE.search(text):
@@ -347,13 +336,37 @@ def lemmatize(text: str, language: str | None = None) -> list[str]:
     """
     if language not in ("ru", "uk"):
         language = detect_language(text) or "ru"
-    tokens = tokenize(text)
+    # Only word tokens matter here, so one regular expression stands in for razdel; each
+    # distinct (token, language, sentence-initial) is decided once, and sentences are split
+    # only when a capitalised token needs placing. The output equals razdel-based tokenizing
+    # (checked by benchmarks/run.py on every benchmark corpus).
+    starts: list[int] | None = None
     out: list[str] = []
-    for tok, initial in zip(tokens, _initial_flags(text, tokens), strict=True):
-        if not _content(tok) or normalize_word(tok.text) in STOP_WORDS:
-            continue
-        lem = lemma(tok.text, language, sentence_start=initial)
-        if lem in STOP_WORDS or sum(1 for ch in lem if _is_letter(ch)) < 2:
-            continue
-        out.append(lem)
+    for m in _WORD_TOKEN.finditer(text):
+        word = m.group()
+        initial = False
+        if word[:1].isupper():
+            if starts is None:
+                starts = sorted({s.start for s in razdel.sentenize(text)} | {0})
+            pos = m.start()
+            begin = starts[bisect.bisect_right(starts, pos) - 1]
+            begin = max(begin, text.rfind("\n", 0, pos) + 1)
+            initial = all(ch.isspace() or ch in _OPENERS for ch in text[begin:pos])
+        found = _content_lemma(word, language, initial)
+        if found is not None:
+            out.append(found)
     return out
+
+
+_WORD_TOKEN = re.compile(r"\w+(?:['’ʼ`-]\w+)*|\S")
+
+
+@lru_cache(maxsize=1_000_000)
+def _content_lemma(word: str, language: str, initial: bool) -> str | None:
+    """Return the lemma of a content word, or None for stop words, numbers and punctuation."""
+    if not _content(Token(word, 0, len(word))) or normalize_word(word) in STOP_WORDS:
+        return None
+    lem = lemma(word, language, sentence_start=initial)
+    if lem in STOP_WORDS or sum(1 for ch in lem if _is_letter(ch)) < 2:
+        return None
+    return lem
