@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import hashlib
 import inspect
+import logging
 import math
 import os
 import shutil
@@ -421,7 +422,13 @@ class _Dask:
     def release(self) -> None:
         """Restart the workers of our own LocalCluster, to hand their memory back."""
         if self.cluster is not None:
-            self.client.restart()
+            nanny = logging.getLogger("distributed.nanny")
+            level = nanny.level
+            nanny.setLevel(logging.ERROR)  # "still alive after 4.0 seconds, killing": expected
+            try:
+                self.client.restart()
+            finally:
+                nanny.setLevel(level)
 
     def neighbors(self, X, k: int) -> pd.DataFrame:
         return neighbors_blockwise(X, k, client=self.client)

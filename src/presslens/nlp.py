@@ -111,6 +111,12 @@ def tokenize(text: str) -> list[Token]:
     >>> [t.text for t in tokenize("Зв’язку немає, м'ясо є.")]
     ['Зв’язку', 'немає', ',', "м'ясо", 'є', '.']
     """
+    return list(_tokenize(text))
+
+
+@lru_cache(maxsize=4096)
+def _tokenize(text: str) -> tuple[Token, ...]:
+    """Tokenize once per distinct text: statements ask for the same sentences several times."""
     merged: list[Token] = []
     for item in razdel.tokenize(text):
         tok = Token(item.text, item.start, item.stop)
@@ -138,7 +144,7 @@ def tokenize(text: str) -> list[Token]:
             out.append(Token(tok.text[-1], tok.end - 1, tok.end))
         else:
             out.append(tok)
-    return out
+    return tuple(out)
 
 
 def sentences(text: str) -> pd.DataFrame:
