@@ -281,6 +281,15 @@ def _edit(rng: np.random.Generator, paragraphs: list[str], language: str, seed: 
     return out
 
 
+def _source_of(seed: int, index: int, language: str) -> int | None:
+    """Return the article that article ``index`` reprints (None for an original)."""
+    rng = np.random.default_rng([seed, index, 1])
+    _outlet(rng, language)
+    if index >= 20 and rng.random() < REPRINT_SHARE:
+        return index - int(rng.integers(1, min(index, 300) + 1))
+    return None
+
+
 def article(seed: int, index: int) -> Article:
     """Generate article number ``index`` of the corpus made with ``seed``.
 
@@ -306,7 +315,10 @@ def article(seed: int, index: int) -> Article:
         source_outlet = _outlet(np.random.default_rng([seed, source, 1]), language)[0]
         name, host, _ = _outlet(rng, language, avoid=source_outlet)
         paragraphs = _edit(rng, paragraphs, language, seed, topic)
-        reprint_of = article_id(seed, source)
+        # When the source is itself a reprint, it shows other words than its own: these
+        # paragraphs are then printed nowhere else, and this article is no reprint.
+        if _source_of(seed, source, language) is None:
+            reprint_of = article_id(seed, source)
     words = BOILERPLATE[language]
     stamp = f"{published:%d.%m.%Y} {int(rng.integers(7, 23)):02d}:{int(rng.integers(60)):02d}"
     lines = [words["nav"][int(rng.integers(3))], title, stamp]
@@ -358,8 +370,9 @@ def write_corpus(
     Returns
     -------
     pathlib.Path
-        The folder. ``truth.csv`` beside it lists each article's outlet, language, topic-free
-        facts and the id it reprints (``reprint_of``); it is not part of the corpus.
+        The folder. ``<folder>.truth.csv`` beside it lists each article's id, outlet,
+        language and the id of the article it reprints (``reprint_of``, empty for an
+        original); it is not part of the corpus.
     """
     root = Path(out)
     root.mkdir(parents=True, exist_ok=True)

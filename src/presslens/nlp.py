@@ -364,7 +364,9 @@ def lemmatize(text: str, language: str | None = None) -> list[str]:
     return out
 
 
-_WORD_TOKEN = re.compile(r"\w+(?:['’ʼ`-]\w+)*|\S")
+# Letter runs joined by an apostrophe or any dash, as razdel keeps them (Росія–НАТО, м'ясо);
+# digits never make a content word, so they are left out.
+_WORD_TOKEN = re.compile(r"[^\W\d_]+(?:[-‐‑‒–—−'’ʼ`][^\W\d_]+)*")
 
 
 @lru_cache(maxsize=1_000_000)
