@@ -5,9 +5,7 @@ For each size N (default 1k, 10k, 100k articles) the harness generates a corpus 
 
 * ``load``: :func:`presslens.load.load_corpus` (decode, clean, metadata, language);
 * ``tfidf plain``: scikit-learn ``TfidfVectorizer`` on the clean texts, no lemmas — the floor;
-* ``tfidf lemmas``: :class:`presslens.vectorize.LemmaVectorizer`, its lemma cache cleared first,
-  and the same with the lemmatizer proposed in :mod:`benchmarks.proposals` (checked to give
-  the same matrix);
+* ``tfidf lemmas``: :class:`presslens.vectorize.LemmaVectorizer`, its lemma caches cleared first;
 * ``lemmas no cache``: pymorphy3 ``parse`` on every token (razdel), no cache — on a sample;
 * ``neighbours``: top-10 cosine neighbours of every article with
   :func:`presslens.similarity.top_neighbors`, with :mod:`presslens.engine`'s blockwise
@@ -135,16 +133,12 @@ def lemmas_without_cache(texts: list[str], languages: list[str]) -> list[list[st
     return out
 
 
-def _identity(doc: list[str]) -> list[str]:
-    return doc
-
-
 def _clear_lemma_caches() -> None:
     import presslens.nlp as nlp
 
     for name in dir(nlp):
         fn = getattr(nlp, name)
-        if hasattr(fn, "cache_clear") and name not in ("_analyzer", "_load_stop_words"):
+        if hasattr(fn, "cache_clear") and name not in ("analyzer", "_analyzer", "_load_stop_words"):
             fn.cache_clear()
 
 
@@ -183,24 +177,6 @@ def bench_size(n: int, work: Path, sample: int, stmt_sample: int, workers: int) 
     vec = LemmaVectorizer()
     X, sec, peak = timed(vec.fit_transform, articles)
     add("tfidf", "presslens LemmaVectorizer", sec, n, mb, peak, note=f"{sec / floor:.1f}× floor")
-
-    from sklearn.feature_extraction.text import TfidfVectorizer as Tfidf
-
-    from benchmarks import proposals
-    from presslens.vectorize import bridge_form
-
-    def proposed_tfidf(frame):
-        docs = [[bridge_form(w) for w in proposals.lemmatize(t, lang)]
-                for t, lang in zip(frame["text"], frame["language"], strict=True)]
-        return docs, Tfidf(analyzer=_identity, sublinear_tf=True).fit_transform(docs)
-
-    _clear_lemma_caches()
-    proposals.clear_cache()
-    (docs, Xp), sec, peak = timed(proposed_tfidf, articles)
-    same = abs(Xp - X).max() < 1e-9 if Xp.shape == X.shape else False
-    add("tfidf", "proposed nlp.lemmatize (benchmarks/proposals.py)", sec, n, mb, peak,
-        note=f"{sec / floor:.1f}× floor; same matrix: {'yes' if same else 'NO'}")
-    del docs, Xp
 
     k = min(n, sample)
     part = articles.iloc[:k]
