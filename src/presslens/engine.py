@@ -165,39 +165,12 @@ def _repeated(counts: Iterable[tuple[dict, Counter]]) -> frozenset[str]:
 
 def _article_rows(part: dict, ids, meta, repeated, duplicate_of) -> tuple[list, list]:
     """Clean the sources of one partition into ``Corpus.articles`` rows (as load_corpus)."""
-    from presslens.clean import clean_text
-    from presslens.lang import detect_language
-    from presslens.load import _host
+    from presslens.load import article_row
 
     rows, removed = [], []
     for src, art in zip(part["sources"], ids, strict=True):
-        cleaned = clean_text(src.text, repeated)
-        given = {k: v for k, v in (meta.get(art) or {}).items() if v is not None}
-        fields = {**src.fields, **given}
-        if given.get("published") is not None:
-            fields["published_basis"] = "metadata"
-        if fields.get("published") is None and cleaned.published is not None:
-            fields["published"], fields["published_basis"] = cleaned.published, "text"
-        url = fields.get("url")
-        rows.append({
-            "id": art,
-            "path": src.path,
-            "outlet": fields.get("outlet") or _host(url),
-            "url": url,
-            "published": fields.get("published"),
-            "language": fields.get("language") or detect_language(cleaned.text),
-            "title": fields.get("title") or cleaned.title,
-            "author": fields.get("author") or cleaned.author,
-            "text": cleaned.text,
-            "raw": src.raw,
-            "n_removed": len(cleaned.removed),
-            "published_basis": fields.get("published_basis"),
-            "encoding": src.encoding,
-            "n_chars_raw": len(src.raw),
-            "n_chars": len(cleaned.text),
-            "duplicate_of": duplicate_of.get(art),
-            "lines": cleaned.lines,
-        })
+        row, cleaned = article_row(src, art, meta.get(art), repeated, duplicate_of.get(art))
+        rows.append(row)
         removed.extend((art, r.line, r.text, r.reason) for r in cleaned.removed)
     return rows, removed
 

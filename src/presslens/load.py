@@ -28,7 +28,7 @@ from urllib.parse import urlparse
 
 import pandas as pd
 
-from presslens.clean import clean_text, removed_table, repeated_lines
+from presslens.clean import Cleaned, clean_text, removed_table, repeated_lines
 from presslens.decode import UndecodableError, decode_bytes
 from presslens.lang import detect_language
 from presslens.metadata import METADATA_NAME, Problem, parse_date, read_metadata
@@ -230,6 +230,54 @@ def _files(root: Path, skipped: list) -> list[tuple[Path, str]]:
     return found
 
 
+def article_row(
+    src: _Source,
+    article: str,
+    given: dict | None,
+    repeated: frozenset[str],
+    duplicate_of: str | None,
+) -> tuple[dict, Cleaned]:
+    """Clean one source and build its ``Corpus.articles`` row (shared with the Dask engine).
+
+    Metadata fields in ``given`` win over what the page or the text says; a missing field is
+    inferred (outlet from the URL's host, language from the text, date stamped above the body)
+    or left empty.
+
+    Returns
+    -------
+    tuple of (dict, Cleaned)
+        The row, with the keys of :data:`ARTICLE_COLUMNS`, and the cleaner's result.
+    """
+    cleaned = clean_text(src.text, repeated)
+    given = {k: v for k, v in (given or {}).items() if v is not None}
+    fields = {**src.fields, **given}
+    if given.get("published") is not None:
+        fields["published_basis"] = "metadata"
+    if fields.get("published") is None and cleaned.published is not None:
+        fields["published"], fields["published_basis"] = cleaned.published, "text"
+    url = fields.get("url")
+    row = {
+        "id": article,
+        "path": src.path,
+        "outlet": fields.get("outlet") or _host(url),
+        "url": url,
+        "published": fields.get("published"),
+        "language": fields.get("language") or detect_language(cleaned.text),
+        "title": fields.get("title") or cleaned.title,
+        "author": fields.get("author") or cleaned.author,
+        "text": cleaned.text,
+        "raw": src.raw,
+        "n_removed": len(cleaned.removed),
+        "published_basis": fields.get("published_basis"),
+        "encoding": src.encoding,
+        "n_chars_raw": len(src.raw),
+        "n_chars": len(cleaned.text),
+        "duplicate_of": duplicate_of,
+        "lines": cleaned.lines,
+    }
+    return row, cleaned
+
+
 def load_corpus(path: str | Path | None = None) -> Corpus:
     """Load, decode and clean every article under ``path``.
 
@@ -311,36 +359,8 @@ def load_corpus(path: str | Path | None = None) -> Corpus:
         duplicate_of = None if duplicate_of == src.id else duplicate_of
         if duplicate_of:
             dups.append((src.id, duplicate_of, src.path))
-        cleaned = clean_text(src.text, repeated)
-        given = {k: v for k, v in (meta.get(src.id) or {}).items() if v is not None}
-        fields = {**src.fields, **given}
-        if given.get("published") is not None:
-            fields["published_basis"] = "metadata"
-        if fields.get("published") is None and cleaned.published is not None:
-            fields["published"], fields["published_basis"] = cleaned.published, "text"
-        language = fields.get("language") or detect_language(cleaned.text)
-        url = fields.get("url")
-        rows.append(
-            {
-                "id": src.id,
-                "path": src.path,
-                "outlet": fields.get("outlet") or _host(url),
-                "url": url,
-                "published": fields.get("published"),
-                "language": language,
-                "title": fields.get("title") or cleaned.title,
-                "author": fields.get("author") or cleaned.author,
-                "text": cleaned.text,
-                "raw": src.raw,
-                "n_removed": len(cleaned.removed),
-                "published_basis": fields.get("published_basis"),
-                "encoding": src.encoding,
-                "n_chars_raw": len(src.raw),
-                "n_chars": len(cleaned.text),
-                "duplicate_of": duplicate_of,
-                "lines": cleaned.lines,
-            }
-        )
+        row, cleaned = article_row(src, src.id, meta.get(src.id), repeated, duplicate_of)
+        rows.append(row)
         removed.append(removed_table(src.id, cleaned.removed))
 
     articles = pd.DataFrame(rows, columns=ARTICLE_COLUMNS)
