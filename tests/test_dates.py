@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
+from presslens import dates
 from presslens.dates import find_dates
 
 
@@ -260,3 +261,33 @@ def test_table_columns_and_sentence():
     ]
     assert found.iloc[0]["sentence"] == "Переговоры пройдут 12 января в Женеве."
     assert found.iloc[0]["tense"] == "future"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "В прошлый вторник министр заявил, что в минулу п’ятницю ничего не было.",
+        "У середу, 12 січня, у вівторок і наступного тижня — переговори.",
+        "На следующей неделе и в этом году; вчера, ПОЗАВЧЕРА и в январе 2022 года.",
+        "Во вторник-среду? в\nпятницу; прошлой  неделе, минулого місяця, январе.",
+        "Вторникова среда, январский вчерашний текст без дат: неделька, годовой.",
+    ],
+)
+def test_word_patterns_run_only_near_their_words_yet_find_the_same(text):
+    # _scan tries the long word alternations only around their words; a full scan of
+    # every position must find exactly the same phrases.
+    restricted = [(m.text, m.start, m.kind) for m in dates._scan(text)]
+    full = []
+    for rank, (kind, pattern) in enumerate(dates._patterns()):
+        for m in pattern.finditer(text):
+            mention = dates._mention(kind, m)
+            if mention is not None:
+                full.append((mention.start, -(mention.end - mention.start), rank, mention))
+    full.sort(key=lambda t: t[:3])
+    kept, last_end = [], -1
+    for start, _, _, mention in full:
+        if start >= last_end:
+            kept.append((mention.text, mention.start, mention.kind))
+            last_end = mention.end
+    assert restricted == kept
+    assert restricted  # every case names at least one date phrase

@@ -14,13 +14,13 @@ module finds its reporting verb (the *cue*, from a ru+uk lexicon by lemma) and i
 
 from __future__ import annotations
 
+import bisect
 import json
 import re
 from dataclasses import dataclass
 from functools import lru_cache
 
 from presslens import _morph
-from presslens.nlp import tokenize
 from presslens.paths import resource
 from presslens.speakers import PRONOUNS, Person, Role, is_media, role_matches, unique_post
 
@@ -52,6 +52,7 @@ def _cues() -> dict[str, frozenset[str]]:
     return {k: frozenset(v) for k, v in out.items()}
 
 
+@lru_cache(maxsize=200_000)
 def is_cue(word: str, language: str | None) -> str | None:
     """Tell whether ``word`` is a reporting verb; return ``"speech"``, ``"relay"`` or None.
 
@@ -80,11 +81,16 @@ def is_cue(word: str, language: str | None) -> str | None:
 def cue_tokens(text: str, language: str | None) -> list[tuple[int, int, str, str]]:
     """Return ``(start, end, word, kind)`` for every reporting verb in ``text``."""
     out = []
-    for tok in tokenize(text):
-        kind = is_cue(tok.text, language)
+    for m in _CUE_WORD.finditer(text):
+        kind = is_cue(m.group(), language)
         if kind:
-            out.append((tok.start, tok.end, tok.text, kind))
+            out.append((m.start(), m.end(), m.group(), kind))
     return out
+
+
+# A word as a reporting verb can be written: a run of letters, maybe joined by an apostrophe
+# (з'явився).
+_CUE_WORD = re.compile(r"[^\W\d_]+(?:['’ʼ][^\W\d_]+)*")
 
 
 @dataclass
@@ -97,7 +103,9 @@ class Context:
     language: str | None
 
     def _quoted(self, pos: int) -> bool:
-        return any(a <= pos < b for a, b in self.inside_quotes)
+        # the spans are top-level quotations: in text order and disjoint
+        k = bisect.bisect_right(self.inside_quotes, (pos, float("inf"))) - 1
+        return k >= 0 and pos < self.inside_quotes[k][1]
 
     def antecedent(self, before: int, gender: str | None) -> Person | None:
         """Return the last person named before ``before`` as a subject, of the right gender."""

@@ -27,9 +27,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 import pandas as pd
+import razdel
 
 from presslens import _morph
-from presslens.nlp import sentences, tokenize
+from presslens.nlp import tokenize
 from presslens.paths import resource
 
 __all__ = ["DATE_COLUMNS", "DateMention", "find_dates", "resolve_mention", "tense_near"]
@@ -197,10 +198,61 @@ def _mention(kind: str, m: re.Match) -> DateMention | None:
     return None
 
 
+# Patterns that start with a number are cheap to run over the whole text; the others are
+# long alternations of words, tried at every position. Those run only where one of their words
+# stands (the word itself, or the one or two words before it: a preposition, a modifier).
+_WORD_PATTERNS = {"month": ("months",), "weekday": ("weekdays", "weekday_modifiers"),
+                  "relative": ("relative_days",), "period": ("periods", "period_modifiers")}
+_RUN = re.compile(r"[^\W\d_]+")
+
+
+@lru_cache(maxsize=1)
+def _triggers() -> dict[str, frozenset[str]]:
+    """Letter runs of every word a word pattern can match, lower-cased, per pattern."""
+    w = _words()
+    out = {}
+    for kind, keys in _WORD_PATTERNS.items():
+        runs: set[str] = set()
+        for key in keys:
+            forms = w[key].values() if key != "relative_days" else [list(w[key])]
+            for group in forms:
+                for form in group if isinstance(group, list) else [group]:
+                    runs.update(r.lower() for r in _RUN.findall(form))
+        out[kind] = frozenset(runs)
+    return out
+
+
+def _matches(pattern: re.Pattern, text: str, starts: list[int] | None):
+    """``pattern.finditer(text)``, trying only ``starts`` when they are given."""
+    if starts is None:
+        yield from pattern.finditer(text)
+        return
+    end = 0
+    for pos in starts:
+        if pos < end:
+            continue
+        m = pattern.match(text, pos)
+        if m is not None:
+            yield m
+            end = m.end()
+
+
 def _scan(text: str) -> list[DateMention]:
+    words = _RUN.findall(text)
+    lowered = [w.lower() for w in words]
+    positions: list[int] | None = None
     found: list[tuple[int, int, int, DateMention]] = []
     for rank, (kind, pattern) in enumerate(_patterns()):
-        for m in pattern.finditer(text):
+        starts = None
+        if kind in _WORD_PATTERNS:
+            trig = _triggers()[kind]
+            hits = [i for i, w in enumerate(lowered) if w in trig]
+            if not hits:
+                continue
+            if positions is None:
+                positions = [m.start() for m in _RUN.finditer(text)]
+            starts = sorted({positions[j] for i in hits for j in (i - 2, i - 1, i) if j >= 0})
+        for m in _matches(pattern, text, starts):
             mention = _mention(kind, m)
             if mention is not None:
                 found.append((mention.start, -(mention.end - mention.start), rank, mention))
@@ -390,6 +442,46 @@ def _as_date(value) -> dt.date | None:
     return pd.Timestamp(value).date()
 
 
+@lru_cache(maxsize=64)
+def date_rows(text: str, published: dt.date | None, language: str | None) -> tuple[dict, ...]:
+    """Return :func:`find_dates`'s rows as plain dicts (``date_start``/``date_end`` as dates).
+
+    Cached for the last texts, so statements and events of one article read its dates once.
+    Callers must not change the dicts.
+    """
+    rows = []
+    if not text:
+        return ()
+    bounds = None
+    for m in _scan(text):
+        if bounds is None:
+            bounds = [(s.start, s.stop, s.text) for s in razdel.sentenize(text) if s.text.strip()]
+        s_start, s_text = 0, text
+        for a, b, t in bounds:
+            if a <= m.start < b:
+                s_start, s_text = a, t
+                break
+        tense = tense_near(s_text, m.start - s_start, m.end - s_start, language)
+        first, last, basis = resolve_mention(m, published, tense)
+        rows.append(
+            {
+                "text": m.text,
+                "start": m.start,
+                "end": m.end,
+                "kind": m.kind,
+                "year": m.year,
+                "month": m.month,
+                "day": m.day,
+                "date_start": first,
+                "date_end": last,
+                "tense": tense,
+                "basis": basis,
+                "sentence": s_text,
+            }
+        )
+    return tuple(rows)
+
+
 def find_dates(text: str, published=None, language: str | None = None) -> pd.DataFrame:
     """Find and resolve every date phrase in ``text``.
 
@@ -427,35 +519,8 @@ def find_dates(text: str, published=None, language: str | None = None) -> pd.Dat
     ...     ["text", "date_start"]].astype(str).values.tolist()
     [['15 грудня', '2021-12-15']]
     """
-    pub = _as_date(published)
-    sents = sentences(text) if text else pd.DataFrame(columns=["start", "end", "text"])
-    bounds = list(zip(sents["start"], sents["end"], sents["text"], strict=True))
-    rows = []
-    for m in _scan(text):
-        s_start, s_text = 0, text
-        for a, b, t in bounds:
-            if a <= m.start < b:
-                s_start, s_text = a, t
-                break
-        tense = tense_near(s_text, m.start - s_start, m.end - s_start, language)
-        first, last, basis = resolve_mention(m, pub, tense)
-        rows.append(
-            {
-                "text": m.text,
-                "start": m.start,
-                "end": m.end,
-                "kind": m.kind,
-                "year": m.year,
-                "month": m.month,
-                "day": m.day,
-                "date_start": first,
-                "date_end": last,
-                "tense": tense,
-                "basis": basis,
-                "sentence": s_text,
-            }
-        )
-    frame = pd.DataFrame(rows, columns=DATE_COLUMNS)
+    rows = date_rows(text, _as_date(published), language)
+    frame = pd.DataFrame(list(rows), columns=DATE_COLUMNS)
     for col in ("year", "month", "day"):
         frame[col] = frame[col].astype("Int64")
     for col in ("start", "end"):

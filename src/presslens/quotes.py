@@ -55,6 +55,14 @@ def _pairs() -> dict[str, str]:
     return {a: b for a, b in data["pairs"]}
 
 
+@lru_cache(maxsize=1)
+def _mark_re() -> re.Pattern:
+    """Match any quotation mark: only they move the pairing below."""
+    pairs = _pairs()
+    marks = set(pairs) | set(pairs.values()) | set('"“”„«»')
+    return re.compile("[" + re.escape("".join(sorted(marks))) + "]")
+
+
 def quote_spans(text: str) -> list[Quote]:
     """Find the top-level quotations of ``text``.
 
@@ -85,7 +93,8 @@ def quote_spans(text: str) -> list[Quote]:
             out.append(Quote(pos, end + 1, pos + 1, end, mark, False))
 
     n = len(text)
-    for i, ch in enumerate(text):
+    for found in _mark_re().finditer(text):
+        i, ch = found.start(), found.group()
         prev = text[i - 1] if i else "\n"
         nxt = text[i + 1] if i + 1 < n else "\n"
         if ch == '"':
@@ -139,6 +148,20 @@ def mask_quotes(text: str, quotes: list[Quote]) -> str:
 _BOUNDARY = re.compile(r"[.!?…]+[»”“\"')]*(?=\s+(?:[«„“\"(—–-]\s*)*[A-ZА-ЯЁІЇЄҐ0-9])|\n")
 
 
+def _word_before(text: str, end: int) -> str:
+    """Return the last run of word characters in ``text[:end]`` (skipping what follows it)."""
+    k = end
+    while k > 0 and not _WORD_CHAR.match(text[k - 1]):
+        k -= 1
+    j = k
+    while j > 0 and _WORD_CHAR.match(text[j - 1]):
+        j -= 1
+    return text[j:k]
+
+
+_WORD_CHAR = re.compile(r"\w")
+
+
 def split_sentences(text: str, quotes: list[Quote] | None = None) -> list[Sentence]:
     """Split a paragraph into sentences, never inside a quotation.
 
@@ -162,8 +185,7 @@ def split_sentences(text: str, quotes: list[Quote] | None = None) -> list[Senten
         if m.group(0) == "\n":
             cuts.append(m.end())
             continue
-        before = re.search(r"(\w+)\W*$", masked[: m.start() + 1])
-        word = before.group(1) if before else ""
+        word = _word_before(masked, m.start() + 1)
         if masked[m.start()] == "." and (
             word.lower() in _ABBREVIATIONS or (len(word) == 1 and word.isupper())
         ):

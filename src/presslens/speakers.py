@@ -287,6 +287,7 @@ class Person:
 _MEDIA_ENDING = re.compile(r"(ами|ям|ом|ем|ой|ою|ей|ій|ії|у|ю|а|я|е|і|и|ы)$")
 
 
+@lru_cache(maxsize=20_000)
 def is_media(text: str) -> bool:
     """Tell whether ``text`` is the name of a medium or news agency (or a staff noun)."""
     names, _ = _media()
@@ -331,16 +332,21 @@ _SURNAME_END = re.compile(
 
 
 def _name_token(tok: Token, language: str | None, initial: bool) -> str | None:
-    """Classify a token as part of a name.
+    """Classify a token as part of a name (see :func:`_name_kind`)."""
+    if not _CAP_WORD.match(tok.text):
+        return None
+    return _name_kind(tok.text, language, initial)
+
+
+@lru_cache(maxsize=200_000)
+def _name_kind(word: str, language: str | None, initial: bool) -> str | None:
+    """Classify a word form as part of a name.
 
     Returns ``"first"`` (a first name), ``"surname"``, ``"unknown"`` (a word the dictionary
     does not know: a foreign name), ``"maybe"`` (a capitalised common word that may be a
     surname, e.g. Макрон) or None (not a name: a place, an organisation, a common word at
     the start of a sentence).
     """
-    word = tok.text
-    if not _CAP_WORD.match(word):
-        return None
     low = _norm(word)
     names, _ = _media()
     if low in _NOT_PEOPLE or low in names or low in _roles()["heads_set"]:
@@ -601,14 +607,10 @@ def find_roles(text: str, language: str | None = None) -> list[Role]:
     i = 0
     while i < len(tokens):
         tok = tokens[i]
-        if not tok.text[:1].isalpha():
+        head = _role_head(tok.text, language)
+        if head is None:
             i += 1
             continue
-        lem = _norm(_morph.common_lemma(tok.text, language))
-        if lem not in data["heads_set"] and _norm(tok.text) not in data["heads_set"]:
-            i += 1
-            continue
-        head = lem if lem in data["heads_set"] else _norm(tok.text)
         begin = i
         modifier = None
         while (
@@ -656,6 +658,27 @@ def find_roles(text: str, language: str | None = None) -> list[Role]:
         )
         i = j + 1
     return out
+
+
+@lru_cache(maxsize=200_000)
+def _role_head(word: str, language: str | None) -> str | None:
+    """Return the role noun ``word`` is a form of (генсека → генсек), or None."""
+    if not word[:1].isalpha():
+        return None
+    data = _roles()
+    written = _norm(word)
+    if written in data["heads_set"]:
+        return written
+    if written[:3] not in _head_prefixes():
+        return None  # no role noun starts so: spare the dictionary
+    lem = _norm(_morph.common_lemma(word, language))
+    return lem if lem in data["heads_set"] else None
+
+
+@lru_cache(maxsize=1)
+def _head_prefixes() -> frozenset[str]:
+    """First three letters of every role noun (nouns keep them through their cases)."""
+    return frozenset(h[:3] for h in _roles()["heads_set"])
 
 
 def _genitive(word: str, language: str | None) -> bool:

@@ -13,7 +13,7 @@ import datetime as dt
 
 import pandas as pd
 
-from presslens.dates import find_dates
+from presslens.dates import date_rows
 from presslens.lang import detect_language
 from presslens.linking import link_statements
 from presslens.quotes import quote_spans
@@ -52,46 +52,49 @@ EXTRA_COLUMNS = [
 # --------------------------------------------------------------------------- said on
 
 
-def _said_on(st: dict, dates: pd.DataFrame) -> tuple[dt.date | None, str]:
+_DAY_KINDS = ("date", "weekday", "relative")
+
+
+def _said_on(st: dict, dates: tuple[dict, ...]) -> tuple[dt.date | None, str]:
     """Take the day named in the attribution clause (``заявил в воскресенье``), if any."""
     span = st["attribution"]
-    if span is None or dates.empty:
+    if span is None:
         return None, ""
     a, b = span
-    inside = dates[
-        (dates["start"] >= a)
-        & (dates["end"] <= b)
-        & ((dates["end"] <= st["start"]) | (dates["start"] >= st["end"]))
-        & dates["kind"].isin(["date", "weekday", "relative"])
-        & dates["date_start"].notna()
-    ]
-    if inside.empty:
-        return None, ""
-    row = inside.iloc[0]
-    return row["date_start"].date(), f"attribution: {row['text']}"
+    for row in dates:
+        if (
+            row["start"] >= a
+            and row["end"] <= b
+            and (row["end"] <= st["start"] or row["start"] >= st["end"])
+            and row["kind"] in _DAY_KINDS
+            and row["date_start"] is not None
+        ):
+            return row["date_start"], f"attribution: {row['text']}"
+    return None, ""
 
 
-def _context_date(text: str, st: dict, dates: pd.DataFrame) -> tuple[dt.date | None, str]:
+def _context_date(text: str, st: dict, dates: tuple[dict, ...]) -> tuple[dt.date | None, str]:
     """Take the day from an earlier sentence that names the same speaker (``Вчера министр
     выступил в парламенте. «…», — заявил он.``)."""
     person = st["person"]
-    if person is None or dates.empty:
+    if person is None:
         return None, ""
     best = None
-    for row in dates.itertuples(index=False):
-        if row.start >= st["start"] or pd.isna(row.date_start) or row.tense == "future":
+    for row in dates:
+        if row["start"] >= st["start"] or row["date_start"] is None or row["tense"] == "future":
             continue
-        if row.kind not in ("date", "weekday", "relative"):
+        if row["kind"] not in _DAY_KINDS:
             continue
-        s_start = text.rfind(row.sentence, 0, row.start + len(row.sentence))
+        sentence = row["sentence"]
+        s_start = text.rfind(sentence, 0, row["start"] + len(sentence))
         if s_start < 0:
             continue
-        s_end = s_start + len(row.sentence)
+        s_end = s_start + len(sentence)
         if any(k == person.key and s_start <= pos < s_end for k, pos in st["mentions"]):
             best = row
     if best is None:
         return None, ""
-    return best.date_start.date(), f"context: {best.text}"
+    return best["date_start"], f"context: {best['text']}"
 
 
 def _published(value) -> dt.date | None:
@@ -151,7 +154,7 @@ def statements(articles: pd.DataFrame, link: bool = True) -> pd.DataFrame:
         outlet = getattr(art, "outlet", None)
         last_date: dict[str, tuple[dt.date, str]] = {}
         found = find_statements(text, language)
-        dates = find_dates(text, published, language) if found else pd.DataFrame()
+        dates = date_rows(text, published, language) if found else ()
         for st in found:
             person = st["person"]
             said, basis = _said_on(st, dates)
