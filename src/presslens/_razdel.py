@@ -19,6 +19,8 @@ _PUNCT = "PUNCT"
 _INT = "INT"
 _OTHER = "OTHER"
 _WORDISH = frozenset(("OTHER", "RU", "LAT"))
+# The one-character atoms the "2112" rules join across (a-b, a_b, 1.5, 1/2).
+_DELIMITERS = frozenset(DASHES + "_.,/\\")
 
 
 def _around(atoms: list, i: int, chars: str, allowed) -> bool:
@@ -48,10 +50,11 @@ def _join(text: str, atoms: list, i: int, buffer_start: int) -> bool:
     """Tell whether razdel joins atom ``i`` to the token being built (no space between)."""
     left_1, right_1 = atoms[i - 1], atoms[i]
     lt, rt = left_1[2], right_1[2]
-    if _around(atoms, i, DASHES, _not_punct) or _around(atoms, i, "_", _not_punct):
-        return True
-    if _around(atoms, i, ".,", _both_int) or _around(atoms, i, "/\\", _both_int):
-        return True
+    if left_1[3] in _DELIMITERS or right_1[3] in _DELIMITERS:
+        if _around(atoms, i, DASHES, _not_punct) or _around(atoms, i, "_", _not_punct):
+            return True
+        if _around(atoms, i, ".,", _both_int) or _around(atoms, i, "/\\", _both_int):
+            return True
     if lt == _PUNCT and rt == _PUNCT:
         left, right = left_1[3], right_1[3]
         if SMILE.match(text[buffer_start : left_1[1]] + right):

@@ -33,7 +33,15 @@ from presslens import _morph
 from presslens.nlp import tokenize
 from presslens.paths import resource
 
-__all__ = ["DATE_COLUMNS", "DateMention", "find_dates", "resolve_mention", "tense_near"]
+__all__ = [
+    "DATE_COLUMNS",
+    "DateMention",
+    "date_rows",
+    "dates_table",
+    "find_dates",
+    "resolve_mention",
+    "tense_near",
+]
 
 #: Columns of the table returned by :func:`find_dates`.
 DATE_COLUMNS = [
@@ -198,12 +206,16 @@ def _mention(kind: str, m: re.Match) -> DateMention | None:
     return None
 
 
-# Patterns that start with a number are cheap to run over the whole text; the others are
-# long alternations of words, tried at every position. Those run only where one of their words
-# stands (the word itself, or the one or two words before it: a preposition, a modifier).
+# A pattern tried at every position of an article costs more than everything else dates do.
+# Patterns that open with a number are tried where a number starts; the others, long
+# alternations of words, where one of their words stands (the word itself, or the one or two
+# words before it: a preposition, a modifier).
 _WORD_PATTERNS = {"month": ("months",), "weekday": ("weekdays", "weekday_modifiers"),
                   "relative": ("relative_days",), "period": ("periods", "period_modifiers")}
 _RUN = re.compile(r"[^\W\d_]+")
+# The patterns that open with a number are tried only where a number starts.
+_DIGIT_PATTERNS = frozenset({"numeric", "range2", "date", "yearrange", "year"})
+_NUMBER_START = re.compile(r"(?<![\w\d])\d")
 
 
 @lru_cache(maxsize=1)
@@ -241,10 +253,15 @@ def _scan(text: str) -> list[DateMention]:
     words = _RUN.findall(text)
     lowered = [w.lower() for w in words]
     positions: list[int] | None = None
+    digits: list[int] | None = None
     found: list[tuple[int, int, int, DateMention]] = []
     for rank, (kind, pattern) in enumerate(_patterns()):
         starts = None
-        if kind in _WORD_PATTERNS:
+        if kind in _DIGIT_PATTERNS:
+            if digits is None:
+                digits = [m.start() for m in _NUMBER_START.finditer(text)]
+            starts = digits
+        elif kind in _WORD_PATTERNS:
             trig = _triggers()[kind]
             hits = [i for i, w in enumerate(lowered) if w in trig]
             if not hits:
@@ -442,7 +459,7 @@ def _as_date(value) -> dt.date | None:
     return pd.Timestamp(value).date()
 
 
-@lru_cache(maxsize=64)
+@lru_cache(maxsize=4096)
 def date_rows(text: str, published: dt.date | None, language: str | None) -> tuple[dict, ...]:
     """Return :func:`find_dates`'s rows as plain dicts (``date_start``/``date_end`` as dates).
 
@@ -519,8 +536,33 @@ def find_dates(text: str, published=None, language: str | None = None) -> pd.Dat
     ...     ["text", "date_start"]].astype(str).values.tolist()
     [['15 грудня', '2021-12-15']]
     """
-    rows = date_rows(text, _as_date(published), language)
-    frame = pd.DataFrame(list(rows), columns=DATE_COLUMNS)
+    return _frame(date_rows(text, _as_date(published), language), DATE_COLUMNS)
+
+
+def dates_table(articles: pd.DataFrame) -> pd.DataFrame:
+    """Find the date phrases of many articles, in one table.
+
+    Parameters
+    ----------
+    articles : pandas.DataFrame
+        Columns ``id``, ``text``, ``published`` and ``language`` (as ``corpus.articles``).
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``article`` (str, the article id) followed by the columns of :func:`find_dates`,
+        one row per date phrase, in article order and then text order.
+    """
+    rows = []
+    for art in articles.itertuples(index=False):
+        language = art.language if isinstance(art.language, str) else None
+        for row in date_rows(art.text or "", _as_date(art.published), language):
+            rows.append({"article": art.id, **row})
+    return _frame(rows, ["article", *DATE_COLUMNS])
+
+
+def _frame(rows, columns: list[str]) -> pd.DataFrame:
+    frame = pd.DataFrame(list(rows), columns=columns)
     for col in ("year", "month", "day"):
         frame[col] = frame[col].astype("Int64")
     for col in ("start", "end"):

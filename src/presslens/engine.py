@@ -178,7 +178,7 @@ def _article_rows(part: dict, ids, meta, repeated, duplicate_of) -> tuple[list, 
 def _process_part(part: dict, number: int, ids, meta, repeated, duplicate_of, out: str,
                   skip: tuple[str, ...] = ()) -> dict:
     """Stage 4: clean, lemmatize, find statements and events; write the partition's tables."""
-    from presslens.dates import find_dates
+    from presslens.dates import dates_table
     from presslens.load import ARTICLE_COLUMNS
     from presslens.nlp import lemmatize
     from presslens.statements import statements
@@ -207,13 +207,9 @@ def _process_part(part: dict, number: int, ids, meta, repeated, duplicate_of, ou
         write_table(found, root / "statements" / name)
         n_statements = len(found)
     if "events" not in skip:
-        events = []
-        for art in articles.itertuples(index=False):
-            dates = find_dates(art.text, art.published, art.language)
-            dates.insert(0, "article", art.id)
-            events.append(dates)
-        write_table(pd.concat(events, ignore_index=True), root / "events" / name)
-        n_events = sum(len(e) for e in events)
+        events = dates_table(articles)  # statements read the same dates: cached per text
+        write_table(events, root / "events" / name)
+        n_events = len(events)
     return {"lemmas": lemmas, "ids": list(articles["id"]), "df": df, "labels": labels,
             "n_statements": n_statements, "n_events": n_events}
 

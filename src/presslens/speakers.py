@@ -306,24 +306,21 @@ def is_media(text: str) -> bool:
     )
 
 
-def _initial_positions(text: str, tokens: list[Token]) -> set[int]:
-    """Indices of tokens that open a sentence or a line."""
-    out = set()
-    prev_real = None
-    for i, tok in enumerate(tokens):
-        if tok.text in '«"„“(—–-' or tok.text in ("«", "„"):
-            continue
-        if prev_real is None:
-            out.add(i)
-        else:
-            gap = text[tokens[prev_real].end : tok.start]
-            if "\n" in gap or tokens[prev_real].text in (".", "!", "?", "…", ":"):
-                out.add(i)
-            elif tokens[prev_real].text in ("»", '"', "“", "”") and prev_real > 0:
-                if tokens[prev_real - 1].text in (".", "!", "?", "…"):
-                    out.add(i)
-        prev_real = i
-    return out
+_OPENER_TOKENS = '«"„“(—–-'
+
+
+def _is_initial(text: str, tokens: list[Token], i: int) -> bool:
+    """Tell whether token ``i`` opens a sentence or a line (quotes and dashes before it aside)."""
+    k = i - 1
+    while k >= 0 and (tokens[k].text in _OPENER_TOKENS or tokens[k].text in ("«", "„")):
+        k -= 1
+    if k < 0:
+        return True
+    prev = tokens[k]
+    if "\n" in text[prev.end : tokens[i].start] or prev.text in (".", "!", "?", "…", ":"):
+        return True
+    closing = prev.text in ("»", '"', "“", "”")
+    return closing and k > 0 and tokens[k - 1].text in (".", "!", "?", "…")
 
 
 _SURNAME_END = re.compile(
@@ -400,15 +397,19 @@ def find_people(text: str, language: str | None = None) -> list[Person]:
         the same text names them in full (Емманюель Макрон).
     """
     tokens = tokenize(text)
-    initial = _initial_positions(text, tokens)
-    kinds = [_name_token(t, language, i in initial) for i, t in enumerate(tokens)]
+    n = len(tokens)
+    kinds: list[str | None] = [None] * n
+    # only capitalised words can be names: the rest of the article is not looked at
+    for i in [i for i, t in enumerate(tokens) if t.text[:1].isupper()]:
+        if _CAP_WORD.match(tokens[i].text):
+            kinds[i] = _name_kind(tokens[i].text, language, _is_initial(text, tokens, i))
     # particles inside a name: Урсула фон дер Ляйен, Ван дер Беллен
-    for k in range(1, len(tokens) - 1):
-        if tokens[k].text.lower() in _PARTICLES and kinds[k - 1] is not None:
+    for k in [k for k, t in enumerate(tokens) if t.text.lower() in _PARTICLES]:
+        if 1 <= k < n - 1 and kinds[k - 1] is not None:
             following = next(
                 (
                     kinds[m]
-                    for m in range(k + 1, min(k + 3, len(tokens)))
+                    for m in range(k + 1, min(k + 3, n))
                     if tokens[m].text.lower() not in _PARTICLES
                 ),
                 None,
@@ -416,20 +417,19 @@ def find_people(text: str, language: str | None = None) -> list[Person]:
             if following is not None:
                 kinds[k] = "particle"
     groups: list[tuple[list[Token], list[str], str]] = []
-    i = 0
-    while i < len(tokens):
-        if kinds[i] is None:
-            i += 1
-            continue
-        j = i
+    named = [i for i, kind in enumerate(kinds) if kind is not None]
+    q = 0
+    while q < len(named):
+        i = j = named[q]
+        q += 1
         while (
-            j + 1 < len(tokens)
+            j + 1 < n
             and kinds[j + 1] is not None
             and tokens[j + 1].start == tokens[j].end + 1
         ):
             j += 1
+            q += 1
         group, kinds_g = tokens[i : j + 1], kinds[i : j + 1]
-        i = j + 1
         if kinds_g[-1] == "particle":
             continue
         particles = ""
@@ -604,13 +604,12 @@ def find_roles(text: str, language: str | None = None) -> list[Role]:
     data = _roles()
     tokens = tokenize(text)
     out: list[Role] = []
-    i = 0
-    while i < len(tokens):
-        tok = tokens[i]
-        head = _role_head(tok.text, language)
-        if head is None:
-            i += 1
+    heads = [(i, h) for i, t in enumerate(tokens) if (h := _role_head(t.text, language))]
+    after = 0  # the first token after the last role phrase found
+    for i, head in heads:
+        if i < after:
             continue
+        tok = tokens[i]
         begin = i
         modifier = None
         while (
@@ -656,7 +655,7 @@ def find_roles(text: str, language: str | None = None) -> list[Role]:
                 nominative=nominative,
             )
         )
-        i = j + 1
+        after = j + 1
     return out
 
 

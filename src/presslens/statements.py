@@ -13,6 +13,7 @@ import datetime as dt
 
 import pandas as pd
 
+from presslens._gc import spared
 from presslens.dates import date_rows
 from presslens.lang import detect_language
 from presslens.linking import link_statements
@@ -144,6 +145,26 @@ def statements(articles: pd.DataFrame, link: bool = True) -> pd.DataFrame:
           attribution clause (``— заявил в воскресенье генсек НАТО``).
     """
 
+    with spared():
+        rows = _rows(articles)
+    frame = pd.DataFrame(rows)
+    if frame.empty:
+        return pd.DataFrame(columns=STATEMENT_COLUMNS + EXTRA_COLUMNS)
+    ids, names = canonical_speakers(frame)
+    frame["speaker_id"] = ids
+    frame["speaker"] = names
+    frame["said_on"] = pd.to_datetime(frame["said_on"])
+    frame = frame.drop(columns=["person"]).sort_values(["article", "start"], kind="stable")
+    frame = frame.reset_index(drop=True)
+    frame["cluster"] = link_statements(frame) if link else range(len(frame))
+    frame["cluster"] = frame["cluster"].astype("int64")
+    for col in ("attribution_start", "attribution_end"):
+        frame[col] = frame[col].astype("Int64")
+    return frame[STATEMENT_COLUMNS + EXTRA_COLUMNS]
+
+
+def _rows(articles: pd.DataFrame) -> list[dict]:
+    """One dict per statement of every article, dated, speakers not yet canonical."""
     rows = []
     for art in articles.itertuples(index=False):
         text = art.text or ""
@@ -191,20 +212,7 @@ def statements(articles: pd.DataFrame, link: bool = True) -> pd.DataFrame:
                     "attribution_end": st["attribution"][1] if st["attribution"] else None,
                 }
             )
-    frame = pd.DataFrame(rows)
-    if frame.empty:
-        return pd.DataFrame(columns=STATEMENT_COLUMNS + EXTRA_COLUMNS)
-    ids, names = canonical_speakers(frame)
-    frame["speaker_id"] = ids
-    frame["speaker"] = names
-    frame["said_on"] = pd.to_datetime(frame["said_on"])
-    frame = frame.drop(columns=["person"]).sort_values(["article", "start"], kind="stable")
-    frame = frame.reset_index(drop=True)
-    frame["cluster"] = link_statements(frame) if link else range(len(frame))
-    frame["cluster"] = frame["cluster"].astype("int64")
-    for col in ("attribution_start", "attribution_end"):
-        frame[col] = frame[col].astype("Int64")
-    return frame[STATEMENT_COLUMNS + EXTRA_COLUMNS]
+    return rows
 
 
 def quoted_terms(text: str) -> pd.DataFrame:
