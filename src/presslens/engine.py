@@ -178,6 +178,14 @@ def _article_rows(part: dict, ids, meta, repeated, duplicate_of) -> tuple[list, 
 def _process_part(part: dict, number: int, ids, meta, repeated, duplicate_of, out: str,
                   skip: tuple[str, ...] = ()) -> dict:
     """Stage 4: clean, lemmatize, find statements and events; write the partition's tables."""
+    from presslens._gc import spared
+
+    with spared():  # the worker's caches grow large: full collections would walk them
+        return _process_part_body(part, number, ids, meta, repeated, duplicate_of, out, skip)
+
+
+def _process_part_body(part: dict, number: int, ids, meta, repeated, duplicate_of, out: str,
+                       skip: tuple[str, ...]) -> dict:
     from presslens.dates import dates_table
     from presslens.load import ARTICLE_COLUMNS
     from presslens.nlp import lemmatize

@@ -463,12 +463,12 @@ def _indirect(para: _Para, s_index: int, ctx: Context):
     sent = para.sents[s_index]
     s_text = sent.text
     s_off = off + sent.start
-    masked = list(s_text)
+    masked_text = s_text
     for q in quotes:
-        for k in range(max(q.inner_start, sent.start), min(q.inner_end, sent.end)):
-            masked[k - sent.start] = "x"
-    masked_text = "".join(masked)
-    cues = [c for c in cue_tokens(masked_text, ctx.language)]
+        a, b = max(q.inner_start, sent.start) - sent.start, min(q.inner_end, sent.end) - sent.start
+        if a < b:
+            masked_text = masked_text[:a] + "x" * (b - a) + masked_text[b:]
+    cues = cue_tokens(masked_text, ctx.language)
     lang = ctx.language
 
     # По словам X, … / За словами X, … / Как заявил X, …
