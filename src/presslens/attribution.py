@@ -80,12 +80,31 @@ def is_cue(word: str, language: str | None) -> str | None:
 
 def cue_tokens(text: str, language: str | None) -> list[tuple[int, int, str, str]]:
     """Return ``(start, end, word, kind)`` for every reporting verb in ``text``."""
-    out = []
-    for m in _CUE_WORD.finditer(text):
-        kind = is_cue(m.group(), language)
-        if kind:
-            out.append((m.start(), m.end(), m.group(), kind))
-    return out
+    words = _CUE_WORD.findall(text)
+    memo = _cue_memo(language)
+    kinds = list(map(memo.get, words))
+    if None in kinds:  # words not seen yet
+        if len(memo) > _MEMO_SIZE:
+            memo.clear()
+        for i, word in enumerate(words):
+            if kinds[i] is None:
+                kinds[i] = memo[word] = is_cue(word, language) or ""
+    if not any(kinds):
+        return []
+    return [
+        (m.start(), m.end(), m.group(), kind)
+        for m, kind in zip(_CUE_WORD.finditer(text), kinds, strict=True)
+        if kind
+    ]
+
+
+_MEMO_SIZE = 1_000_000  # word forms remembered per language (then forgotten and relearnt)
+
+
+@lru_cache(maxsize=4)
+def _cue_memo(language: str | None) -> dict[str, str]:
+    """Word form → ``"speech"``, ``"relay"`` or ``""``: :func:`is_cue` without a call per word."""
+    return {}
 
 
 # A word as a reporting verb can be written: a run of letters, maybe joined by an apostrophe

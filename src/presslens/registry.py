@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from difflib import SequenceMatcher
+from functools import lru_cache
 
 import pandas as pd
 
@@ -42,6 +43,7 @@ def _best_form(forms: list[tuple[str, bool]]) -> str:
     return sorted(counts, key=rank)[0]
 
 
+@lru_cache(maxsize=100_000)
 def same_first_name(a: str, b: str) -> bool:
     """Tell whether two first names are one name in ru/uk spelling (Владимир, Володимир).
 

@@ -604,7 +604,16 @@ def find_roles(text: str, language: str | None = None) -> list[Role]:
     data = _roles()
     tokens = tokenize(text)
     out: list[Role] = []
-    heads = [(i, h) for i, t in enumerate(tokens) if (h := _role_head(t.text, language))]
+    words = [t.text for t in tokens]
+    memo = _head_memo(language)
+    found = list(map(memo.get, words))
+    if None in found:  # words not seen yet
+        if len(memo) > 1_000_000:
+            memo.clear()
+        for i, word in enumerate(words):
+            if found[i] is None:
+                found[i] = memo[word] = _role_head(word, language) or ""
+    heads = [(i, h) for i, h in enumerate(found) if h]
     after = 0  # the first token after the last role phrase found
     for i, head in heads:
         if i < after:
@@ -672,6 +681,12 @@ def _role_head(word: str, language: str | None) -> str | None:
         return None  # no role noun starts so: spare the dictionary
     lem = _norm(_morph.common_lemma(word, language))
     return lem if lem in data["heads_set"] else None
+
+
+@lru_cache(maxsize=4)
+def _head_memo(language: str | None) -> dict[str, str]:
+    """Word form → the role noun it is a form of, or ``""``: no call per word."""
+    return {}
 
 
 @lru_cache(maxsize=1)
