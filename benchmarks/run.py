@@ -12,7 +12,9 @@ For each size N (default 1k, 10k, 100k articles) the harness generates a corpus 
   neighbours on 2 processes, with ``sparse_dot_topn`` (2 threads, whole matrix), and with
   scikit-learn ``NearestNeighbors(metric="cosine", algorithm="brute")`` (on a sample of
   queries above 10k, scaled up);
-* ``statements``: :func:`presslens.statements.statements` — on a sample above 2k articles.
+* ``statements``: :func:`presslens.statements.statements` — on a sample above 5k articles.
+
+``--stages`` picks the stages after ``load`` (all by default).
 
 Each stage reports seconds, docs/s, MB/s (of clean text) and the peak resident memory of the
 process while it ran. Sampled stages are marked and scaled to N. The markdown table goes to
@@ -37,6 +39,7 @@ from pathlib import Path
 
 import numpy as np
 import psutil
+import scipy.sparse as sp
 
 from benchmarks.generate import write_corpus
 
@@ -142,16 +145,14 @@ def _clear_lemma_caches() -> None:
             fn.cache_clear()
 
 
-def bench_size(n: int, work: Path, sample: int, stmt_sample: int, workers: int) -> list[Row]:
-    """Time every stage on the generated corpus of ``n`` articles."""
-    from sklearn.feature_extraction.text import TfidfVectorizer
-    from sklearn.neighbors import NearestNeighbors
-    from sparse_dot_topn import sp_matmul_topn
+#: Stages after ``load`` (always timed); ``neighbours`` needs the ``tfidf`` matrix.
+STAGES = ("tfidf", "neighbours", "statements")
 
+
+def bench_size(n: int, work: Path, sample: int, stmt_sample: int, workers: int,
+               stages: tuple[str, ...] = STAGES) -> list[Row]:
+    """Time ``load`` and ``stages`` on the generated corpus of ``n`` articles."""
     from presslens.load import load_corpus
-    from presslens.similarity import top_neighbors
-    from presslens.statements import statements
-    from presslens.vectorize import LemmaVectorizer
 
     root = corpus_dir(work, n)
     rows: list[Row] = []
@@ -164,11 +165,28 @@ def bench_size(n: int, work: Path, sample: int, stmt_sample: int, workers: int) 
 
     corpus, sec, peak = timed(load_corpus, root)
     articles = corpus.articles
-    texts = articles["text"].tolist()
-    mb = _mb(texts)
+    mb = _mb(articles["text"].tolist())
     raw_mb = sum(f.stat().st_size for f in root.rglob("*.txt")) / 2**20
     add("load", "presslens load_corpus", sec, n, mb, peak, note=f"{raw_mb:.0f} MB raw")
+    if "tfidf" in stages or "neighbours" in stages:
+        X = _tfidf_stage(n, articles, mb, sample, add)
+        if "neighbours" in stages:
+            _neighbours_stage(n, X, mb, workers, add)
+        del X
+    if "statements" in stages:
+        _statements_stage(n, articles, mb, stmt_sample, add)
+    del corpus, articles
+    gc.collect()
+    return rows
 
+
+def _tfidf_stage(n: int, articles, mb: float, sample: int, add) -> sp.csr_matrix:
+    """The floor, presslens's lemmatized TF-IDF and the uncached pymorphy3 baseline."""
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    from presslens.vectorize import LemmaVectorizer
+
+    texts = articles["text"].tolist()
     _, sec, peak = timed(TfidfVectorizer().fit_transform, texts)
     add("tfidf", "scikit-learn TfidfVectorizer (floor)", sec, n, mb, peak)
     floor = sec
@@ -184,12 +202,19 @@ def bench_size(n: int, work: Path, sample: int, stmt_sample: int, workers: int) 
     scale = n / k
     add("tfidf", "pymorphy3 per token, no cache", sec * scale, n, mb, peak, k < n,
         f"{sec * scale / floor:.0f}× floor" + (f"; {k} docs, scaled" if k < n else ""))
+    return X.tocsr().astype(np.float64)
 
-    X = X.tocsr().astype(np.float64)
-    _, sec, peak = timed(top_neighbors, X, 10)
-    add("neighbours", "presslens similarity.top_neighbors", sec, n, mb, peak)
+
+def _neighbours_stage(n: int, X: sp.csr_matrix, mb: float, workers: int, add) -> None:
+    """Top-10 neighbours: presslens's two ways, sparse_dot_topn and scikit-learn brute force."""
+    from sklearn.neighbors import NearestNeighbors
+    from sparse_dot_topn import sp_matmul_topn
 
     from presslens.engine import neighbors_blockwise
+    from presslens.similarity import top_neighbors
+
+    _, sec, peak = timed(top_neighbors, X, 10)
+    add("neighbours", "presslens similarity.top_neighbors", sec, n, mb, peak)
 
     _, sec, peak = timed(neighbors_blockwise, X, 10, workers=workers)
     add("neighbours", f"presslens engine.neighbors_blockwise, {workers} threads", sec, n,
@@ -204,13 +229,25 @@ def bench_size(n: int, work: Path, sample: int, stmt_sample: int, workers: int) 
     add("neighbours", "scikit-learn NearestNeighbors brute", sec * n / q, n, mb, peak, q < n,
         f"{q} queries, scaled" if q < n else "")
 
+
+def _statements_stage(n: int, articles, mb: float, stmt_sample: int, add) -> None:
+    """Statements of the first ``stmt_sample`` articles (caches cold at the start), scaled.
+
+    Timed twice: extraction alone (``link=False``: statements, dates, canonical speakers: the
+    per-article work the engine spreads over its workers), then with the cross-article
+    linking of statements that report the same utterance.
+    """
+    from presslens.statements import statements
+
     k = min(n, stmt_sample)
-    _, sec, peak = timed(statements, articles.iloc[:k])
-    add("statements", "presslens statements", sec * n / k, n, mb, peak, k < n,
-        f"{k / sec:.0f} articles/s, 1 core" + (f"; {k} docs, scaled" if k < n else ""))
-    del corpus, articles, texts, X
-    gc.collect()
-    return rows
+    sample = articles.iloc[:k]
+    scaled = f"; {k} docs, scaled" if k < n else ""
+    _, sec, peak = timed(statements, sample, link=False)
+    add("statements", "presslens statements, extraction (link=False)", sec * n / k, n, mb,
+        peak, k < n, f"{k / sec:.0f} articles/s, 1 core{scaled}")
+    _, sec, peak = timed(statements, sample)
+    add("statements", "presslens statements, with linking", sec * n / k, n, mb, peak, k < n,
+        f"{k / sec:.0f} articles/s, 1 core (caches warm){scaled}")
 
 
 def markdown(rows: list[Row]) -> str:
@@ -236,14 +273,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--results", default=str(HERE / "results.md"))
     parser.add_argument("--sample", type=int, default=1_000,
                         help="docs for the uncached pymorphy3 baseline")
-    parser.add_argument("--statements-sample", type=int, default=2_000)
+    parser.add_argument("--statements-sample", type=int, default=5_000)
+    parser.add_argument("--stages", nargs="+", choices=STAGES, default=list(STAGES),
+                        help="stages after load (neighbours also times tfidf)")
     parser.add_argument("--workers", type=int, default=2)
     args = parser.parse_args(argv)
     work = Path(args.work)
     work.mkdir(parents=True, exist_ok=True)
     rows: list[Row] = []
     for n in args.sizes:
-        rows += bench_size(n, work, args.sample, args.statements_sample, args.workers)
+        rows += bench_size(n, work, args.sample, args.statements_sample, args.workers,
+                           tuple(args.stages))
     sizes = " ".join(str(s) for s in args.sizes)
     header = (
         f"Machine: {os.cpu_count()} cores, "

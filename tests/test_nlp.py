@@ -160,20 +160,148 @@ def test_normalize_word():
     assert normalize_word("Пройдёт") == "пройдет"
 
 
-def test_each_word_form_is_analysed_once():
+def test_each_word_form_is_analysed_once(monkeypatch):
     from presslens import nlp
 
-    nlp._lemma.cache_clear()
-    nlp._content_lemma.cache_clear()
-    text = "Рябков заявил. Рябков заявил снова, и Рябков заявил ещё раз."
-    lemmatize(text, "ru")
-    first = nlp._lemma.cache_info()
-    first_tokens = nlp._content_lemma.cache_info()
-    lemmatize(text, "ru")
-    second = nlp._lemma.cache_info()
-    second_tokens = nlp._content_lemma.cache_info()
-    # Рябков at the start of a sentence and inside one are two keys; заявил, снова, раз, ещё …
-    assert first.misses <= 6
-    assert second.misses == first.misses  # the second pass analyses nothing again
-    assert second_tokens.misses == first_tokens.misses
-    assert second_tokens.hits > first_tokens.hits  # it is served from the token cache
+    nlp._FormLemmas.cache_clear()
+    analysed: list[str] = []
+    real = nlp._analyse_form
+
+    def counting(word, *args):
+        analysed.append(word)
+        return real(word, *args)
+
+    monkeypatch.setattr(nlp, "_analyse_form", counting)
+    text = "Рябков заявил о переговорах. Рябков повторил это, и Рябков заявил о переговорах снова."
+    first = lemmatize(text, "ru")
+    # each distinct content form once (о, это, и, снова are stop words, never analysed)
+    assert sorted(analysed) == ["Рябков", "заявил", "переговорах", "повторил"]
+    assert first == ["рябков", "заявить", "переговоры", "рябков", "повторить", "рябков",
+                     "заявить", "переговоры"]
+    assert lemmatize(text, "ru") == first
+    assert len(analysed) == 4  # the second pass analyses nothing again
+    lemmatize(text, "uk")
+    assert len(analysed) == 8  # each language has its own dictionary
+
+
+# --------------------------------------------------------------------------- sentence starts
+
+# A capitalised word that pymorphy3 does not read as a name keeps its written form inside a
+# sentence (it may be a name the dictionary lacks) and is read as the common word at the start
+# of one. Where a sentence starts is razdel's decision.
+@pytest.mark.parametrize(
+    "text, language, expected",
+    [
+        ("Людей эвакуировали из Мариуполя.", "ru", ["человек", "эвакуировать", "мариуполь"]),
+        ("Власти эвакуировали Людей из Мариуполя.", "ru",
+         ["власть", "эвакуировать", "людей", "мариуполь"]),
+        ("Сказал он. Людей эвакуировали.", "ru", ["человек", "эвакуировать"]),
+        ("Что дальше? Людей эвакуировали.", "ru", ["человек", "эвакуировать"]),
+        # a new line starts a sentence; so do opening quotes and dashes before the word
+        ("Итоги\nЛюдей эвакуировали.", "ru", ["итог", "человек", "эвакуировать"]),
+        ("«Людей эвакуировали», — сказал он.", "ru", ["человек", "эвакуировать"]),
+        ("— Людей эвакуировали.", "ru", ["человек", "эвакуировать"]),
+        # no sentence break after an abbreviation, an initial, a colon or a list number
+        ("Приехал г. Людей встречали.", "ru", ["приехать", "людей", "встречать"]),
+        ("Улица им. Людей не хватает.", "ru", ["людей", "хватать"]),
+        ("Сообщил В. Людей эвакуировали.", "ru", ["сообщить", "людей", "эвакуировать"]),
+        ("Сообщил т. е. Людей эвакуировали.", "ru", ["сообщить", "людей", "эвакуировать"]),
+        ("Он сказал: «Людей эвакуировали».", "ru", ["людей", "эвакуировать"]),
+        ("1. Людей эвакуировали.", "ru", ["людей", "эвакуировать"]),
+        # the same for adjectives of institution names
+        ("Депутаты Государственной Думы приняли закон.", "ru",
+         ["депутат", "государственной", "дума", "принять", "закон"]),
+        ("Закон принят. Государственной думе предложили другой.", "ru",
+         ["закон", "принять", "государственный", "дума", "предложить"]),
+        ("Верховної Ради ухвалили закон.", "uk", ["верховний", "рада", "ухвалити", "закон"]),
+        ("Депутати Верховної Ради ухвалили закон.", "uk",
+         ["депутат", "верховної", "рада", "ухвалити", "закон"]),
+        # names stay names wherever they stand
+        ("Песков сообщил. Рябков и Песков.", "ru", ["песков", "сообщить", "рябков", "песков"]),
+    ],
+)
+def test_lemmatize_reads_a_sentence_initial_capital_as_a_common_word(text, language, expected):
+    assert lemmatize(text, language) == expected
+
+
+def test_lemmatize_places_each_occurrence_of_a_form():
+    from presslens import nlp
+
+    nlp._FormLemmas.cache_clear()
+    inside = "Власти эвакуировали Людей."
+    initial = "Людей эвакуировали."
+    assert lemmatize(inside, "ru") == ["власть", "эвакуировать", "людей"]
+    assert lemmatize(initial, "ru") == ["человек", "эвакуировать"]  # not served from the first
+    assert lemmatize(inside, "ru") == ["власть", "эвакуировать", "людей"]
+    # the same form twice in one text, once at the start of a sentence and once inside; the
+    # form also occurs inside longer tokens (ВсеЛюдей, Людей-Людей) that must not be taken for it
+    text = "Людей спасли. ВсеЛюдей и Людей-Людей, а также Людей вывезли. Людей нет."
+    assert lemmatize(text, "ru") == [
+        "человек", "спасти", "вселюдея", "людей-людей", "людей", "вывезти", "человек",
+    ]
+
+
+@pytest.mark.parametrize(
+    "text, language, expected",
+    [
+        # every Ukrainian apostrophe keeps the word whole and reads like the ASCII one
+        ("Зв'язку немає.", "uk", ["зв'язка"]),
+        ("Зв’язку немає.", "uk", ["зв'язка"]),
+        ("Звʼязку немає.", "uk", ["зв'язка"]),
+        ("Зв`язку немає.", "uk", ["зв'язка"]),
+        ("Там м’ясо та пір'я.", "uk", ["м'ясо", "пір'я"]),
+        # a quote mark written with apostrophes is not part of the word
+        ("Слово 'мир' прозвучало.", "ru", ["слово", "мир", "прозвучать"]),
+        # hyphenated names are kept whole, each part lemmatised, also at a sentence start
+        ("Совет Россия-НАТО собрался. Россия-НАТО: итоги.", "ru",
+         ["совет", "россия-нато", "собраться", "россия-нато", "итог"]),
+        ("Засідання Ради Росія-НАТО.", "uk", ["засідання", "рада", "росія-нато"]),
+        # acronyms stay as written (lower-cased), also at a sentence start
+        ("НАТО и ОБСЕ ответили США.", "ru", ["нато", "обсе", "ответить", "сша"]),
+        ("ОБСЕ промолчала. НАТО ответило.", "ru", ["обсе", "промолчать", "нато", "ответить"]),
+    ],
+)
+def test_lemmatize_apostrophes_hyphens_and_acronyms(text, language, expected):
+    assert lemmatize(text, language) == expected
+
+
+def _razdel_sentence_start(text: str, pos: int) -> bool:
+    """The definition: only spaces and openers between razdel's sentence start and ``pos``."""
+    import bisect
+
+    import razdel
+
+    from presslens.nlp import _OPENERS
+
+    starts = sorted({s.start for s in razdel.sentenize(text)} | {0})
+    begin = starts[bisect.bisect_right(starts, pos) - 1]
+    begin = max(begin, text.rfind("\n", 0, pos) + 1)
+    return all(ch.isspace() or ch in _OPENERS for ch in text[begin:pos])
+
+
+def test_sentence_starts_agree_with_razdel_on_tricky_text():
+    """Abbreviations, initials, list items, quotes, brackets, smiles: decided like razdel."""
+    import random
+
+    from presslens.nlp import _WORD_TOKEN, _opens_sentence
+
+    pieces = [
+        "Людей", "люди", "Рябков", "т.", "е.", "г.", "им.", "ул.", "В.", "В.В.", "1.", "2)",
+        "а)", "т.е.", "и т. д.", ".", "!", "?", "…", "?!", "...", ",", ";", ":", ":)", ";-)",
+        "=(", "«", "»", '"', "„", "“", "”", "'", "’", "(", ")", "[", "]", "—", "–", "-", "\n",
+        " ", " ", "  ", "XIV.", "Ст.", "см.", "др.", "США.", "10", "5.", "§",
+    ]
+    rng = random.Random(7)
+    checked = 0
+    for _ in range(1500):
+        text = "".join(
+            rng.choice(pieces) + (" " if rng.random() < 0.6 else "")
+            for _ in range(rng.randint(1, 40))
+        )
+        for m in _WORD_TOKEN.finditer(text):
+            if m.group()[:1].isupper():
+                checked += 1
+                assert _opens_sentence(text, m.start()) == _razdel_sentence_start(
+                    text, m.start()
+                ), (text, m.start())
+    assert checked > 1000

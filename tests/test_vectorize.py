@@ -230,6 +230,70 @@ def test_vectorizer_labels_are_readable_lemmas():
     assert label == "россия"  # the most frequent spelling behind the bridged term
 
 
+@pytest.mark.parametrize(
+    "params",
+    [
+        {},
+        {"bridge": False},
+        {"min_df": 2, "max_df": 0.9},
+        {"max_features": 12},
+        {"sublinear_tf": False},
+    ],
+)
+def test_vectorizer_counts_like_scikit_learn(params):
+    """The fast counting gives scikit-learn's matrix, vocabulary and idf on the same terms."""
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    from presslens.nlp import lemmatize
+
+    texts = [text for statement in STATEMENTS.values() for text in statement.values()]
+    languages = ["uk" if kind == "uk" else "ru" for statement in STATEMENTS.values()
+                 for kind in statement]
+    lemmas = [lemmatize(t, lang) for t, lang in zip(texts, languages, strict=True)]
+    bridge = params.get("bridge", True)
+    terms = [[bridge_form(w) for w in doc] if bridge else doc for doc in lemmas]
+    reference = TfidfVectorizer(
+        analyzer=lambda doc: doc,
+        min_df=params.get("min_df", 1),
+        max_df=params.get("max_df", 1.0),
+        max_features=params.get("max_features"),
+        sublinear_tf=params.get("sublinear_tf", True),
+    )
+    expected = reference.fit_transform(terms[:-3])
+    vec = LemmaVectorizer(**params)
+    X = vec.fit_transform_lemmas(lemmas[:-3])
+    assert vec.vocabulary_ == reference.vocabulary_
+    np.testing.assert_array_equal(vec.idf_, reference.idf_)
+    assert type(X) is type(expected)
+    assert abs(X - expected).max() == 0
+    # transform: terms never seen in fitting are ignored
+    new = vec.word_vectorizer_.transform(lemmas[-3:])
+    assert abs(new - reference.transform(terms[-3:])).max() == 0
+
+
+def test_vectorizer_counts_the_same_in_chunks(monkeypatch):
+    import presslens.vectorize as vectorize
+
+    texts = [text for statement in STATEMENTS.values() for text in statement.values()]
+    whole = LemmaVectorizer().fit_transform(texts)
+    monkeypatch.setattr(vectorize, "_CHUNK", 7)  # nearly every document flushes a chunk
+    chunked = LemmaVectorizer().fit_transform(texts)
+    assert abs(whole - chunked).max() == 0
+
+
+def test_vectorizer_labels_take_the_most_frequent_lemma_then_the_first():
+    vec = LemmaVectorizer()
+    vec.fit_transform_lemmas([["росія", "россия"], ["харків", "харків", "харьков"]])
+    label = dict(zip(vec.get_feature_names_out(), vec.labels_, strict=True))
+    assert label[bridge_form("россия")] == "россия"  # a tie: alphabetically first
+    assert label[bridge_form("харків")] == "харків"  # twice against once
+
+
+def test_vectorizer_without_content_words_fails_like_scikit_learn():
+    with pytest.raises(ValueError, match="empty vocabulary"):
+        LemmaVectorizer().fit_transform(["что это было", "и так"])
+
+
 def test_vectorizer_with_character_ngrams():
     texts = ["переговоры в Женеве", "переговорный процесс"]
     vec = LemmaVectorizer(char_ngrams=(3, 4))

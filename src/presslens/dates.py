@@ -250,8 +250,8 @@ def _matches(pattern: re.Pattern, text: str, starts: list[int] | None):
 
 
 def _scan(text: str) -> list[DateMention]:
-    words = _RUN.findall(text)
-    lowered = [w.lower() for w in words]
+    lowered = list(map(str.lower, _RUN.findall(text)))
+    present = set(lowered)
     positions: list[int] | None = None
     digits: list[int] | None = None
     found: list[tuple[int, int, int, DateMention]] = []
@@ -263,9 +263,9 @@ def _scan(text: str) -> list[DateMention]:
             starts = digits
         elif kind in _WORD_PATTERNS:
             trig = _triggers()[kind]
-            hits = [i for i, w in enumerate(lowered) if w in trig]
-            if not hits:
+            if trig.isdisjoint(present):
                 continue
+            hits = [i for i, w in enumerate(lowered) if w in trig]
             if positions is None:
                 positions = [m.start() for m in _RUN.finditer(text)]
             starts = sorted({positions[j] for i in hits for j in (i - 2, i - 1, i) if j >= 0})

@@ -17,14 +17,19 @@
 
 from __future__ import annotations
 
-import bisect
 import re
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import ClassVar, NamedTuple
 
 import pandas as pd
 import razdel
+from razdel.rule import JOIN as _RAZDEL_JOIN
+from razdel.segmenters.sentenize import DELIMITER as _RAZDEL_DELIMITER
+from razdel.segmenters.sentenize import DELIMITERS as _RAZDEL_DELIMITERS
+from razdel.segmenters.sentenize import SentSplit as _RazdelSplit
+from razdel.segmenters.sentenize import sentenize as _RAZDEL_SENTENIZE
 
+from presslens._razdel import token_spans
 from presslens.lang import detect_language
 from presslens.paths import resource
 
@@ -59,8 +64,7 @@ _ADJECTIVE_SURNAME = re.compile(r"(ский|цкий|ской|цкой|ськи�
 _OPENERS = frozenset("«\"'“„‘(—–-[…")
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
     """A token of a text with its character offsets (``text[start:end]``)."""
 
     text: str
@@ -114,12 +118,19 @@ def tokenize(text: str) -> list[Token]:
     return list(_tokenize(text))
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=256)
 def _tokenize(text: str) -> tuple[Token, ...]:
-    """Tokenize once per distinct text: statements ask for the same sentences several times."""
+    """Tokenize once per distinct text: statements ask for the same sentences several times.
+
+    The cache is small on purpose: the texts are asked for again within one article, and a
+    few thousand tokenized articles would hold millions of tokens for the collector to walk.
+    """
+    if not _APOSTROPHE_RE.search(text):
+        new = tuple.__new__  # Token(...) without the keyword-handling wrapper: it adds up
+        return tuple([new(Token, (text[a:b], a, b)) for a, b in token_spans(text)])
     merged: list[Token] = []
-    for item in razdel.tokenize(text):
-        tok = Token(item.text, item.start, item.stop)
+    for start, stop in token_spans(text):
+        tok = Token(text[start:stop], start, stop)
         if merged and merged[-1].end == tok.start:
             prev = merged[-1]
             # word + apostrophe, glued: the apostrophe joins the word on its left ...
@@ -238,45 +249,70 @@ def _name_parse(parses):
     return None
 
 
-@lru_cache(maxsize=500_000)
-def _lemma(word: str, language: str, sentence_start: bool) -> str:
-    form = normalize_word(word)
+def _analyse(word: str, language: str) -> tuple[str, str]:
+    """Return the lemma of ``word`` inside a sentence and at the start of one.
+
+    The two differ only for a capitalised word that is not read as a name: at the start of a
+    sentence its capital says nothing, so it is read as the common word the dictionary knows.
+    One dictionary look-up serves both.
+    """
+    return _analyse_form(word, normalize_word(word), _NON_LETTER_RE.sub("", word), language)
+
+
+def _analyse_form(word: str, form: str, letters: str, language: str) -> tuple[str, str]:
+    """:func:`_analyse` given ``normalize_word(word)`` and the letters of ``word``."""
     if not _CYRILLIC_RE.search(form):
-        return form  # Latin names and words (CNN, Financial Times) are kept as they are
-    letters = [ch for ch in word if _is_letter(ch)]
-    if len(letters) > 1 and all(ch.isupper() for ch in letters):
-        return form  # an acronym: НАТО, США, ОБСЕ
+        return form, form  # Latin names and words (CNN, Financial Times) are kept as they are
+    if len(letters) > 1 and letters.isupper() and all(map(str.isupper, letters)):
+        return form, form  # an acronym: НАТО, США, ОБСЕ
     if "-" in form and word[:1].isupper():
         # a hyphenated name is kept whole, each part lemmatised: Россия-НАТО
         parts = word.split("-")
         if all(parts):
-            return "-".join(_lemma(part, language, sentence_start) for part in parts)
+            pairs = [_lemma_pair(part, language) for part in parts]
+            return "-".join(p[0] for p in pairs), "-".join(p[1] for p in pairs)
     morph = _analyzer(language)
     lookup = _APOSTROPHE_RE.sub("'", word.replace("ё", "е").replace("Ё", "Е"))
     parses = morph.parse(lookup)
     if not parses:
-        return form
+        return form, form
     if not word[:1].isupper():
-        return normalize_word(parses[0].normal_form)
+        found = normalize_word(parses[0].normal_form)
+        return found, found
     named = _name_parse(parses)
     if named is not None:
-        return normalize_word(named.normal_form)
+        found = normalize_word(named.normal_form)
+        return found, found
     best = parses[0]
     candidate = normalize_word(best.normal_form)
     surname_like = bool(_SURNAME_SHAPE.search(form))
     if _ADJECTIVE_SURNAME.search(candidate) and best.tag.POS == "ADJF":
-        return candidate  # Зеленского → зеленский
-    if sentence_start and not surname_like:
-        # A capital that only marks the start of a sentence: read the word as common.
-        low = morph.parse(lookup.lower())
-        if low and morph.word_is_known(lookup.lower()):
-            return normalize_word(low[0].normal_form)
+        return candidate, candidate  # Зеленского → зеленский
     grammemes = best.tag.grammemes
     if "plur" in grammemes and surname_like and "Pltm" not in grammemes:
-        return form  # Рябков is a surname, not the genitive plural of рябок
-    if _common_prefix_ok(form, candidate):
-        return candidate
-    return form
+        inside = form  # Рябков is a surname, not the genitive plural of рябок
+    elif _common_prefix_ok(form, candidate):
+        inside = candidate
+    else:
+        inside = form
+    initial = inside
+    if not surname_like:
+        # A capital that only marks the start of a sentence: read the word as common.
+        lower = lookup.lower()
+        if morph.word_is_known(lower):
+            # pymorphy3 reads a word of two or more letters the same in either case (only a
+            # single capital may be an initial), so the parses at hand serve.
+            low = parses if len(lookup) > 1 else morph.parse(lower)
+            if low:
+                initial = normalize_word(low[0].normal_form)
+    return inside, initial
+
+
+_lemma_pair = lru_cache(maxsize=100_000)(_analyse)
+
+
+def _lemma(word: str, language: str, sentence_start: bool) -> str:
+    return _lemma_pair(word, language)[1 if sentence_start else 0]
 
 
 def lemma(word: str, language: str | None, *, sentence_start: bool = False) -> str:
@@ -307,12 +343,62 @@ def lemma(word: str, language: str | None, *, sentence_start: bool = False) -> s
     return _lemma(word, lang, sentence_start)
 
 
-def _content(token: Token) -> bool:
-    text = token.text
-    if _DIGIT_RE.search(text):
-        return False
-    letters = sum(1 for ch in text if _is_letter(ch))
-    return letters >= 2
+# Letter runs joined by an apostrophe or any dash, as razdel keeps them (Росія–НАТО, м'ясо);
+# digits never make a content word, so they are left out.
+_WORD_TOKEN = re.compile(r"[^\W\d_]+(?:[-‐‑‒–—−'’ʼ`][^\W\d_]+)*")
+_JOINERS = frozenset("-‐‑‒–—−'’ʼ`")
+_NON_LETTER_RE = re.compile(r"[\W\d_]")  # every character that _is_letter rejects
+
+
+def _kept(lem: str) -> str:
+    """Return ``lem`` when it is a content lemma, else ``""``."""
+    if lem in STOP_WORDS or len(_NON_LETTER_RE.sub("", lem)) < 2:
+        return ""
+    return lem
+
+
+def _content_lemma(word: str, language: str) -> tuple[str, str]:
+    """Return the content lemma of ``word`` inside a sentence and at its start (``""``: none).
+
+    Stop words, numbers, punctuation and one-letter words have none.
+    """
+    letters = _NON_LETTER_RE.sub("", word)
+    if len(letters) < 2 or _DIGIT_RE.search(word):
+        return "", ""  # fewer than two letters, or a number
+    form = normalize_word(word)
+    if form in STOP_WORDS:
+        return "", ""
+    inside, initial = _analyse_form(word, form, letters, language)
+    inside = _kept(inside)
+    return inside, (inside if initial == inside else _kept(initial))
+
+
+_MAX_FORMS = 3_000_000  # forms kept per language
+
+
+class _FormLemmas:
+    """The content lemma of every word form met so far, per language, keyed by the raw form.
+
+    ``fixed`` holds forms whose lemma does not depend on where they stand (``""``: no content
+    lemma); that is almost every form, so a text is mostly lemmatised by dictionary look-ups
+    at C speed. ``positional`` holds the few capitalised forms read differently at the start
+    of a sentence (Людей: людей inside a sentence, человек at its start), with both lemmas.
+    The tables live on the class, so ``cache_clear`` works like ``functools.lru_cache``'s.
+    """
+
+    fixed: ClassVar[dict[str, dict[str, str]]] = {"ru": {}, "uk": {}}
+    positional: ClassVar[dict[str, dict[str, tuple[str, str]]]] = {"ru": {}, "uk": {}}
+
+    @classmethod
+    def cache_clear(cls) -> None:
+        """Forget every form."""
+        for table in (*cls.fixed.values(), *cls.positional.values()):
+            table.clear()
+
+    @classmethod
+    def size(cls) -> int:
+        """Return how many (form, language) pairs are known."""
+        return sum(map(len, (*cls.fixed.values(), *cls.positional.values())))
 
 
 def lemmatize(text: str, language: str | None = None) -> list[str]:
@@ -331,7 +417,9 @@ def lemmatize(text: str, language: str | None = None) -> list[str]:
     Returns
     -------
     list of str
-        Lemmas as returned by :func:`lemma`.
+        Lemmas as returned by :func:`lemma`. A capitalised word at the start of a sentence
+        (as razdel splits sentences; a new line also starts one) is read with
+        ``sentence_start=True``.
 
     Examples
     --------
@@ -342,39 +430,131 @@ def lemmatize(text: str, language: str | None = None) -> list[str]:
     """
     if language not in ("ru", "uk"):
         language = detect_language(text) or "ru"
-    # Only word tokens matter here, so one regular expression stands in for razdel; each
-    # distinct (token, language, sentence-initial) is decided once, and sentences are split
-    # only when a capitalised token needs placing. The output equals razdel-based tokenizing
-    # (checked by benchmarks/run.py on every benchmark corpus).
-    starts: list[int] | None = None
-    out: list[str] = []
-    for m in _WORD_TOKEN.finditer(text):
-        word = m.group()
-        initial = False
-        if word[:1].isupper():
-            if starts is None:
-                starts = sorted({s.start for s in razdel.sentenize(text)} | {0})
-            pos = m.start()
-            begin = starts[bisect.bisect_right(starts, pos) - 1]
-            begin = max(begin, text.rfind("\n", 0, pos) + 1)
-            initial = all(ch.isspace() or ch in _OPENERS for ch in text[begin:pos])
-        found = _content_lemma(word, language, initial)
-        if found is not None:
-            out.append(found)
-    return out
+    # Only word tokens matter here, so one regular expression stands in for razdel (the output
+    # equals razdel-based tokenizing). Known forms are looked up all at once; only new forms
+    # and the few forms whose lemma depends on the sentence start are handled one by one.
+    words = _WORD_TOKEN.findall(text)
+    lems = list(map(_FormLemmas.fixed[language].get, words))
+    if None in lems:
+        _fill(text, words, lems, language)
+    return list(filter(None, lems))
 
 
-# Letter runs joined by an apostrophe or any dash, as razdel keeps them (Росія–НАТО, м'ясо);
-# digits never make a content word, so they are left out.
-_WORD_TOKEN = re.compile(r"[^\W\d_]+(?:[-‐‑‒–—−'’ʼ`][^\W\d_]+)*")
+def _fill(text: str, words: list[str], lems: list[str | None], language: str) -> None:
+    """Fill the gaps (None) of ``lems``: analyse new forms, place positional ones."""
+    fixed = _FormLemmas.fixed[language]
+    positional = _FormLemmas.positional[language]
+    cursor = 0
+    i = lems.index(None)
+    while True:
+        word = words[i]
+        found = fixed.get(word)
+        if found is None:
+            pair = positional.get(word)
+            if pair is None:
+                if len(fixed) >= _MAX_FORMS:
+                    fixed.clear()  # a bound on memory; forms are simply analysed again
+                    positional.clear()
+                pair = _content_lemma(word, language)
+                if pair[0] == pair[1]:
+                    fixed[word] = found = pair[0]
+                else:
+                    positional[word] = pair
+            if found is None:
+                pos = _find_token(text, word, cursor)
+                cursor = pos + len(word)
+                found = pair[1] if _opens_sentence(text, pos) else pair[0]
+        lems[i] = found
+        try:
+            i = lems.index(None, i + 1)
+        except ValueError:
+            return
 
 
-@lru_cache(maxsize=1_000_000)
-def _content_lemma(word: str, language: str, initial: bool) -> str | None:
-    """Return the lemma of a content word, or None for stop words, numbers and punctuation."""
-    if not _content(Token(word, 0, len(word))) or normalize_word(word) in STOP_WORDS:
-        return None
-    lem = lemma(word, language, sentence_start=initial)
-    if lem in STOP_WORDS or sum(1 for ch in lem if _is_letter(ch)) < 2:
-        return None
-    return lem
+def _find_token(text: str, word: str, start: int) -> int:
+    """Return where the first word token ``word`` at or after ``start`` begins in ``text``."""
+    pos = text.find(word, start)
+    while pos >= 0:
+        inside_token = pos > 0 and (
+            _is_letter(text[pos - 1])
+            or (text[pos - 1] in _JOINERS and pos > 1 and _is_letter(text[pos - 2]))
+        )
+        if not inside_token:
+            match = _WORD_TOKEN.match(text, pos)
+            if match is not None and match.end() == pos + len(word):
+                return pos
+        pos = text.find(word, pos + 1)
+    raise ValueError(f"{word!r} is not a word token of the text after {start}")
+
+
+# razdel's sentence splitter: a split may follow any delimiter match (a smile ends in a bracket).
+_SPLIT_LAST = frozenset(_RAZDEL_DELIMITERS + "(")
+_SMILE_CHARS = frozenset("=:;-()")
+_DELIMITER_RE = re.compile(_RAZDEL_DELIMITER)
+_LIST_ITEM_MAX = 20  # razdel reads the sentence so far only when it is this short (a list item)
+_RAZDEL_RULES = tuple(rule.function for rule in _RAZDEL_SENTENIZE.rules)
+
+
+def _opens_sentence(text: str, pos: int) -> bool:
+    """Tell whether the word at ``pos`` opens a sentence, as razdel.sentenize splits ``text``.
+
+    Only spaces and opening marks (quotes, brackets, dashes) may stand between the start of the
+    sentence, or of the line, and the word. Equal to checking the starts of
+    ``razdel.sentenize(text)``, without splitting the whole text: razdel's own rules are asked
+    about the delimiters just before the word.
+    """
+    k = pos
+    while k:
+        ch = text[k - 1]
+        if ch == "\n":
+            return True
+        if ch in _OPENERS or ch.isspace():
+            k -= 1
+        else:
+            break
+    else:
+        return True
+    # text[k - 1] is the last character of the text before the word's sentence, if it has one.
+    if _SPLIT_LAST.isdisjoint(text[k - 1 : pos]):
+        return False
+    return _razdel_splits(text, k, pos)
+
+
+def _razdel_splits(text: str, k: int, pos: int) -> bool:
+    """Tell whether razdel.sentenize splits ``text`` after a delimiter ending in ``[k, pos]``."""
+    lo = max(0, k - 1 - 64)
+    while True:
+        while lo and text[lo - 1] in _SMILE_CHARS:
+            lo -= 1  # start where razdel's scan for delimiters is not inside a smile
+        matches = [(m.start(), m.end(), m.group(1)) for m in _DELIMITER_RE.finditer(text, lo, pos)]
+        # The sentence razdel has gathered before the first delimiter must be known whenever it
+        # may be short enough to matter (a list item): start at the text or far enough back.
+        if not lo or not matches or matches[0][0] - lo > _LIST_ITEM_MAX:
+            break
+        lo = max(0, lo - 256)
+    first = next((i for i, m in enumerate(matches) if m[1] >= k), None)
+    if first is None:
+        return False
+    # razdel's decision at a delimiter reads the sentence gathered so far only when it is short,
+    # so earlier delimiters matter only through a chain of short gaps: start after the last
+    # long gap, where the sentence so far is long whatever was decided before.
+    anchor = first
+    while anchor and matches[anchor][0] - matches[anchor - 1][1] <= _LIST_ITEM_MAX:
+        anchor -= 1
+    sentence_start = matches[anchor - 1][1] if anchor else lo
+    window = _RAZDEL_SENTENIZE.split.window
+    for start, stop, delimiter in matches[anchor:]:
+        if stop < len(text) and not text[stop].isspace():
+            continue  # razdel never splits before a non-space (no_space_prefix)
+        split = _RazdelSplit(text[max(0, start - window) : start], delimiter,
+                             text[stop : stop + window])
+        split.buffer = text[sentence_start:start]
+        for rule in _RAZDEL_RULES:
+            action = rule(split)
+            if action:
+                break
+        if action != _RAZDEL_JOIN:
+            if stop >= k:
+                return True
+            sentence_start = stop
+    return False

@@ -21,8 +21,7 @@ Optional character n-grams of the (bridged) lemmas add partial matches between r
 from __future__ import annotations
 
 import re
-from collections import Counter
-from collections.abc import Iterable
+from collections import Counter, defaultdict
 from functools import lru_cache
 
 import numpy as np
@@ -31,6 +30,7 @@ import scipy.sparse as sp
 from sklearn.base import BaseEstimator, TransformerMixin
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.preprocessing import normalize
+from sklearn.utils._sparse import _align_api_if_sparse
 from sklearn.utils.validation import check_is_fitted
 
 from presslens.clean import paragraphs
@@ -182,8 +182,92 @@ def split_units(articles: pd.DataFrame, level: str = "paragraph") -> pd.DataFram
     return units.sort_values(["article", "index"], kind="stable").reset_index(drop=True)
 
 
-def _identity(terms: list[str]) -> list[str]:
-    return terms
+class _Terms:
+    """The analyzer of the lemma vectorizer: a document's lemmas → the terms it is counted by.
+
+    Parameters
+    ----------
+    bridge : bool
+        Write each lemma with :func:`bridge_form`; else the lemmas are the terms.
+    """
+
+    def __init__(self, bridge: bool = True):
+        self.bridge = bridge
+
+    def term(self, lemma: str) -> str:
+        """Return the term of one lemma."""
+        return bridge_form(lemma) if self.bridge else lemma
+
+    def __call__(self, lemmas: list[str]) -> list[str]:
+        return list(map(bridge_form, lemmas)) if self.bridge else list(lemmas)
+
+    def __repr__(self) -> str:
+        return f"_Terms(bridge={self.bridge})"
+
+
+_CHUNK = 1 << 22  # tokens counted per chunk
+
+
+class _LemmaTfidf(TfidfVectorizer):
+    """scikit-learn's TF-IDF over documents given as lists of lemmas (analyzer :class:`_Terms`).
+
+    Only the counting differs from :class:`~sklearn.feature_extraction.text.TfidfVectorizer`,
+    with the same counts: every token is mapped to a lemma column by dictionary look-ups at C
+    speed, and the lemma columns are summed into term columns (each distinct lemma is bridged
+    once, not each token). The vocabulary limits (``min_df``, ``max_df``, ``max_features``),
+    idf and normalisation are scikit-learn's. After fitting, ``lemma_counts_`` holds how often
+    each lemma occurs.
+    """
+
+    def _count_vocab(self, raw_documents, fixed_vocab):
+        analyzer = self.analyzer
+        if not isinstance(analyzer, _Terms):
+            return super()._count_vocab(raw_documents, fixed_vocab)
+        lemma_ids: defaultdict[str, int] = defaultdict()
+        lemma_ids.default_factory = lemma_ids.__len__
+        column = lemma_ids.__getitem__
+        chunks: list[np.ndarray] = []
+        ids: list[int] = []
+        indptr = [0]
+        done = 0
+        for doc in raw_documents:
+            ids.extend(map(column, doc))
+            indptr.append(done + len(ids))
+            if len(ids) >= _CHUNK:  # bound the memory of the Python list
+                chunks.append(np.array(ids, dtype=np.int32))
+                done += len(ids)
+                ids = []
+        chunks.append(np.array(ids, dtype=np.int32))
+        indices = np.concatenate(chunks)
+        lemmas = list(lemma_ids)
+        by_lemma = sp.csr_array(
+            (np.ones(len(indices)), indices, np.array(indptr, dtype=np.int64)),
+            shape=(len(indptr) - 1, len(lemmas)),
+        )
+        terms = [analyzer.term(lem) for lem in lemmas]
+        if fixed_vocab:
+            vocabulary = self.vocabulary_
+            cols = np.fromiter((vocabulary.get(t, -1) for t in terms), dtype=np.int64,
+                               count=len(terms))
+        else:
+            vocabulary = defaultdict()
+            vocabulary.default_factory = vocabulary.__len__
+            cols = np.fromiter(map(vocabulary.__getitem__, terms), dtype=np.int64,
+                               count=len(terms))
+            vocabulary = dict(vocabulary)
+            if not vocabulary:
+                raise ValueError(
+                    "empty vocabulary; perhaps the documents only contain stop words"
+                )
+            self.lemma_counts_ = dict(zip(lemmas, by_lemma.sum(axis=0).tolist(), strict=True))
+        known = np.flatnonzero(cols >= 0)
+        to_term = sp.csr_array(
+            (np.ones(len(known)), (known, cols[known])), shape=(len(lemmas), len(vocabulary))
+        )
+        counts = (by_lemma @ to_term).astype(self.dtype)
+        counts = sp.csr_array(counts)
+        counts.sort_indices()
+        return vocabulary, _align_api_if_sparse(counts)
 
 
 def _as_units(X, level: str) -> pd.DataFrame:
@@ -296,15 +380,13 @@ class LemmaVectorizer(TransformerMixin, BaseEstimator):
         return _as_units(X, self.level)
 
     def _lemmas(self, units: pd.DataFrame) -> list[list[str]]:
-        return [
-            lemmatize(text, lang if isinstance(lang, str) else None)
-            for text, lang in zip(units["text"], units["language"], strict=True)
-        ]
+        languages = [lang if isinstance(lang, str) else None for lang in units["language"]]
+        return list(map(lemmatize, units["text"].tolist(), languages))
 
     def _terms(self, lemmas: list[list[str]]) -> list[list[str]]:
         if not self.bridge:
             return lemmas
-        return [[bridge_form(w) for w in doc] for doc in lemmas]
+        return [list(map(bridge_form, doc)) for doc in lemmas]
 
     def analyze(self, text: str, language: str | None = None) -> list[str]:
         """Return the terms (bridged lemmas) that one text is counted by.
@@ -379,9 +461,8 @@ class LemmaVectorizer(TransformerMixin, BaseEstimator):
             One L2-normalised row per document, one column per feature. ``units_`` is left
             unset.
         """
-        terms = self._terms(lemmas)
-        self.word_vectorizer_ = TfidfVectorizer(
-            analyzer=_identity,
+        self.word_vectorizer_ = _LemmaTfidf(
+            analyzer=_Terms(self.bridge),
             min_df=self.min_df,
             max_df=self.max_df,
             max_features=self.max_features,
@@ -389,11 +470,12 @@ class LemmaVectorizer(TransformerMixin, BaseEstimator):
             norm="l2",
             dtype=np.float64,
         )
-        words = self.word_vectorizer_.fit_transform(terms)
+        words = self.word_vectorizer_.fit_transform(lemmas)
         self.vocabulary_ = dict(self.word_vectorizer_.vocabulary_)
-        self.labels_ = self._labels(lemmas, terms)
+        self.labels_ = self._labels(self.word_vectorizer_.lemma_counts_)
         self.char_vectorizer_ = None
         if self.char_ngrams:
+            terms = self._terms(lemmas)
             self.char_vectorizer_ = TfidfVectorizer(
                 analyzer="char_wb",
                 ngram_range=tuple(self.char_ngrams),
@@ -428,11 +510,11 @@ class LemmaVectorizer(TransformerMixin, BaseEstimator):
         """
         check_is_fitted(self, "word_vectorizer_")
         units = _as_units(X, self.level)
-        terms = self._terms(self._lemmas(units))
-        words = self.word_vectorizer_.transform(terms)
+        lemmas = self._lemmas(units)
+        words = self.word_vectorizer_.transform(lemmas)
         if self.char_vectorizer_ is None:
             return words.tocsr()
-        chars = self.char_vectorizer_.transform([" ".join(doc) for doc in terms])
+        chars = self.char_vectorizer_.transform([" ".join(doc) for doc in self._terms(lemmas)])
         return self._combine(words, chars)
 
     def get_feature_names_out(self, input_features=None) -> np.ndarray:
@@ -467,17 +549,14 @@ class LemmaVectorizer(TransformerMixin, BaseEstimator):
             idf = np.concatenate([idf, self.char_vectorizer_.idf_])
         return idf
 
-    def _labels(self, lemmas: Iterable[list[str]], terms: Iterable[list[str]]) -> np.ndarray:
-        counts: dict[str, Counter[str]] = {}
-        for doc_lemmas, doc_terms in zip(lemmas, terms, strict=True):
-            for lem, term in zip(doc_lemmas, doc_terms, strict=True):
-                counts.setdefault(term, Counter())[lem] += 1
+    def _labels(self, lemma_counts: dict[str, int]) -> np.ndarray:
+        """Label each term column with its most frequent lemma (ties: alphabetically first)."""
+        term = _Terms(self.bridge).term
+        best: dict[str, tuple[int, str]] = {}
+        for lem, count in lemma_counts.items():
+            key = (-count, lem)
+            t = term(lem)
+            if t not in best or key < best[t]:
+                best[t] = key
         names = self.word_vectorizer_.get_feature_names_out()
-        labels = []
-        for term in names:
-            seen = counts.get(term)
-            if not seen:
-                labels.append(term)
-                continue
-            labels.append(sorted(seen.items(), key=lambda kv: (-kv[1], kv[0]))[0][0])
-        return np.array(labels, dtype=object)
+        return np.array([best[t][1] if t in best else t for t in names], dtype=object)
