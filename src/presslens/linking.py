@@ -78,13 +78,9 @@ def statement_similarity(quotes: list[str], languages: list[str | None]) -> np.n
     except ValueError:  # no lemma at all
         return out
     sim = np.asarray((matrix @ matrix.T).todense())
-    owner_arr = np.asarray(owner)
-    for i in range(n):
-        rows = owner_arr == i
-        block = sim[rows]
-        for j in range(n):
-            out[i, j] = block[:, owner_arr == j].max()
-    return out
+    # the units of a statement are consecutive rows: take the best pair of units per statement
+    starts = np.flatnonzero(np.r_[True, np.diff(np.asarray(owner)) != 0])
+    return np.maximum.reduceat(np.maximum.reduceat(sim, starts, axis=0), starts, axis=1)
 
 
 def link_statements(
