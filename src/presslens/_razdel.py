@@ -85,10 +85,26 @@ def token_spans(text: str) -> list[tuple[int, int]]:
     spans = []
     start = atoms[0][0]
     for i in range(1, len(atoms)):
-        prev_end = atoms[i - 1][1]
-        if prev_end == atoms[i][0] and _join(text, atoms, i, start):
-            continue
+        prev, cur = atoms[i - 1], atoms[i]
+        prev_end = prev[1]
+        if prev_end == cur[0]:
+            lt, rt = prev[2], cur[2]
+            if (lt == _OTHER and rt in _WORDISH) or (lt in _WORDISH and rt == _OTHER):
+                continue  # razdel's "other" rule: a letter of another script (і, ї, є) joins
+            # most glued pairs are a word and one plain mark (слово, «слово): exactly one side
+            # punctuation, no delimiter of the "2112" rules, no other script, no "Yahoo!" —
+            # no rule joins those, so razdel's rules need not be asked
+            plain = (
+                (lt == _PUNCT) != (rt == _PUNCT)
+                and lt != _OTHER
+                and rt != _OTHER
+                and prev[3] not in _DELIMITERS
+                and cur[3] not in _DELIMITERS
+                and cur[3] != "!"
+            )
+            if not plain and _join(text, atoms, i, start):
+                continue
         spans.append((start, prev_end))
-        start = atoms[i][0]
+        start = cur[0]
     spans.append((start, atoms[-1][1]))
     return spans

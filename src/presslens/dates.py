@@ -286,6 +286,12 @@ def _scan(text: str) -> list[DateMention]:
 # --------------------------------------------------------------------------- tense
 
 
+@lru_cache(maxsize=4)
+def _tense_memo(language: str | None) -> dict[str, str | None]:
+    """Word form → :func:`presslens._morph.verb_tense` (``""``: not asked yet)."""
+    return {}
+
+
 def tense_near(text: str, start: int, end: int, language: str | None) -> str | None:
     """Return the tense of the finite verb nearest to ``text[start:end]``.
 
@@ -305,12 +311,17 @@ def tense_near(text: str, start: int, end: int, language: str | None) -> str | N
         future; None when the sentence has no finite verb.
     """
     best: tuple[int, str] | None = None
+    memo = _tense_memo(language)
     for tok in tokenize(text):
         if tok.start >= start and tok.end <= end:
             continue
         if not tok.text[:1].isalpha() or tok.text[:1].isupper() and tok.start > 0:
             continue
-        tense = _morph.verb_tense(tok.text, language)
+        tense = memo.get(tok.text, "")
+        if tense == "":
+            if len(memo) > 1_000_000:
+                memo.clear()
+            tense = memo[tok.text] = _morph.verb_tense(tok.text, language)
         if tense is None:
             continue
         distance = start - tok.end if tok.end <= start else tok.start - end

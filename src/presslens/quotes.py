@@ -137,12 +137,14 @@ def mask_quotes(text: str, quotes: list[Quote]) -> str:
     The first quoted character is kept, so a quotation that opens a sentence still shows
     its capital letter to the sentence splitter.
     """
-    chars = list(text)
     for q in quotes:
-        for k in range(q.inner_start + 1, q.inner_end):
-            if chars[k] != "\n":
-                chars[k] = "x"
-    return "".join(chars)
+        a, b = q.inner_start + 1, q.inner_end
+        if a < b:
+            text = text[:a] + _NOT_NEWLINE.sub("x", text[a:b]) + text[b:]
+    return text
+
+
+_NOT_NEWLINE = re.compile(r"[^\n]")
 
 
 _BOUNDARY = re.compile(r"[.!?…]+[»”“\"')]*(?=\s+(?:[«„“\"(—–-]\s*)*[A-ZА-ЯЁІЇЄҐ0-9])|\n")

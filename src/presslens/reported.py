@@ -227,17 +227,19 @@ def find_statements(text: str, language: str | None = None) -> list[dict]:
     for line in text.split("\n"):
         paragraphs.append((pos, line))
         pos += len(line) + 1
-    all_quotes: list[tuple[int, Quote]] = []
-    for off, line in paragraphs:
-        all_quotes.extend((off, q) for q in quote_spans(line))
-    inside = [(off + q.inner_start, off + q.inner_end) for off, q in all_quotes]
+    para_quotes = [quote_spans(line) for _, line in paragraphs]
+    inside = [
+        (off + q.inner_start, off + q.inner_end)
+        for (off, _), quotes in zip(paragraphs, para_quotes, strict=True)
+        for q in quotes
+    ]
     ctx = Context(people, roles, inside, language)
 
     found: list[_Statement] = []
     for p_index, (off, line) in enumerate(paragraphs):
         if not line.strip():
             continue
-        quotes = quote_spans(line)
+        quotes = para_quotes[p_index]
         sents = split_sentences(line, quotes)
         para = _Para(text, paragraphs, p_index, off, line, quotes, sents)
         covered: list[tuple[int, int]] = []

@@ -133,6 +133,7 @@ def fold_letters(word: str) -> str:
     return word.lower().translate(_FOLD)
 
 
+@lru_cache(maxsize=100_000)
 def name_key(surname: str) -> str:
     """Return the loose stem that identifies a surname across cases and languages.
 
