@@ -283,11 +283,6 @@ def test_word_patterns_run_only_near_their_words_yet_find_the_same(text):
             mention = dates._mention(kind, m)
             if mention is not None:
                 full.append((mention.start, -(mention.end - mention.start), rank, mention))
-    full.sort(key=lambda t: t[:3])
-    kept, last_end = [], -1
-    for start, _, _, mention in full:
-        if start >= last_end:
-            kept.append((mention.text, mention.start, mention.kind))
-            last_end = mention.end
+    kept = [(m.text, m.start, m.kind) for m in dates._leftmost_longest(full)]
     assert restricted == kept
     assert restricted  # every case names at least one date phrase

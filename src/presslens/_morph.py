@@ -28,6 +28,29 @@ class Parse:
     score: float
 
 
+#: Word forms remembered per table (then forgotten and relearnt): a bound on memory.
+FORMS_PER_TABLE = 1_000_000
+_TABLES: dict[tuple[str, str | None], dict[str, str]] = {}
+
+
+def per_form(kind: str, language: str | None, words: list[str], compute) -> list[str]:
+    """Return ``compute(word)`` for every word, each distinct form computed once per process.
+
+    Known forms are looked up all at once (a dictionary, at C speed); only new forms call
+    ``compute``, which must return a string (``""`` for "nothing"). ``kind`` names the table
+    (one per question asked of a word, per language).
+    """
+    table = _TABLES.setdefault((kind, language), {})
+    found = list(map(table.get, words))
+    if None in found:
+        if len(table) > FORMS_PER_TABLE:
+            table.clear()
+        for i, word in enumerate(words):
+            if found[i] is None:
+                found[i] = table[word] = compute(word)
+    return found
+
+
 def _lang(language: str | None) -> str:
     return "uk" if language == "uk" else "ru"
 

@@ -81,14 +81,7 @@ def is_cue(word: str, language: str | None) -> str | None:
 def cue_tokens(text: str, language: str | None) -> list[tuple[int, int, str, str]]:
     """Return ``(start, end, word, kind)`` for every reporting verb in ``text``."""
     words = _CUE_WORD.findall(text)
-    memo = _cue_memo(language)
-    kinds = list(map(memo.get, words))
-    if None in kinds:  # words not seen yet
-        if len(memo) > _MEMO_SIZE:
-            memo.clear()
-        for i, word in enumerate(words):
-            if kinds[i] is None:
-                kinds[i] = memo[word] = is_cue(word, language) or ""
+    kinds = _morph.per_form("cue", language, words, lambda w: is_cue(w, language) or "")
     if not any(kinds):
         return []
     return [
@@ -96,15 +89,6 @@ def cue_tokens(text: str, language: str | None) -> list[tuple[int, int, str, str
         for m, kind in zip(_CUE_WORD.finditer(text), kinds, strict=True)
         if kind
     ]
-
-
-_MEMO_SIZE = 1_000_000  # word forms remembered per language (then forgotten and relearnt)
-
-
-@lru_cache(maxsize=4)
-def _cue_memo(language: str | None) -> dict[str, str]:
-    """Word form → ``"speech"``, ``"relay"`` or ``""``: :func:`is_cue` without a call per word."""
-    return {}
 
 
 # A word as a reporting verb can be written: a run of letters, maybe joined by an apostrophe

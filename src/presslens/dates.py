@@ -273,6 +273,12 @@ def _scan(text: str) -> list[DateMention]:
             mention = _mention(kind, m)
             if mention is not None:
                 found.append((mention.start, -(mention.end - mention.start), rank, mention))
+    return _leftmost_longest(found)
+
+
+def _leftmost_longest(found: list[tuple[int, int, int, DateMention]]) -> list[DateMention]:
+    """Keep, of overlapping mentions ``(start, -length, rank, mention)``, the leftmost, then the
+    longest, then the one of the earlier pattern."""
     found.sort(key=lambda t: (t[0], t[1], t[2]))
     kept: list[DateMention] = []
     last_end = -1
@@ -284,12 +290,6 @@ def _scan(text: str) -> list[DateMention]:
 
 
 # --------------------------------------------------------------------------- tense
-
-
-@lru_cache(maxsize=4)
-def _tense_memo(language: str | None) -> dict[str, str | None]:
-    """Word form → :func:`presslens._morph.verb_tense` (``""``: not asked yet)."""
-    return {}
 
 
 def tense_near(text: str, start: int, end: int, language: str | None) -> str | None:
@@ -311,18 +311,16 @@ def tense_near(text: str, start: int, end: int, language: str | None) -> str | N
         future; None when the sentence has no finite verb.
     """
     best: tuple[int, str] | None = None
-    memo = _tense_memo(language)
-    for tok in tokenize(text):
+    tokens = tokenize(text)
+    tenses = _morph.per_form(
+        "tense", language, [t.text for t in tokens], lambda w: _morph.verb_tense(w, language) or ""
+    )
+    for tok, tense in zip(tokens, tenses, strict=True):
         if tok.start >= start and tok.end <= end:
             continue
         if not tok.text[:1].isalpha() or tok.text[:1].isupper() and tok.start > 0:
             continue
-        tense = memo.get(tok.text, "")
-        if tense == "":
-            if len(memo) > 1_000_000:
-                memo.clear()
-            tense = memo[tok.text] = _morph.verb_tense(tok.text, language)
-        if tense is None:
+        if not tense:
             continue
         distance = start - tok.end if tok.end <= start else tok.start - end
         if best is None or distance < best[0]:

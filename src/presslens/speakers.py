@@ -606,14 +606,7 @@ def find_roles(text: str, language: str | None = None) -> list[Role]:
     tokens = tokenize(text)
     out: list[Role] = []
     words = [t.text for t in tokens]
-    memo = _head_memo(language)
-    found = list(map(memo.get, words))
-    if None in found:  # words not seen yet
-        if len(memo) > 1_000_000:
-            memo.clear()
-        for i, word in enumerate(words):
-            if found[i] is None:
-                found[i] = memo[word] = _role_head(word, language) or ""
+    found = _morph.per_form("role head", language, words, lambda w: _role_head(w, language) or "")
     heads = [(i, h) for i, h in enumerate(found) if h]
     after = 0  # the first token after the last role phrase found
     for i, head in heads:
@@ -669,7 +662,6 @@ def find_roles(text: str, language: str | None = None) -> list[Role]:
     return out
 
 
-@lru_cache(maxsize=200_000)
 def _role_head(word: str, language: str | None) -> str | None:
     """Return the role noun ``word`` is a form of (генсека → генсек), or None."""
     if not word[:1].isalpha():
@@ -682,12 +674,6 @@ def _role_head(word: str, language: str | None) -> str | None:
         return None  # no role noun starts so: spare the dictionary
     lem = _norm(_morph.common_lemma(word, language))
     return lem if lem in data["heads_set"] else None
-
-
-@lru_cache(maxsize=4)
-def _head_memo(language: str | None) -> dict[str, str]:
-    """Word form → the role noun it is a form of, or ``""``: no call per word."""
-    return {}
 
 
 @lru_cache(maxsize=1)
