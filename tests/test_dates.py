@@ -283,6 +283,6 @@ def test_word_patterns_run_only_near_their_words_yet_find_the_same(text):
             mention = dates._mention(kind, m)
             if mention is not None:
                 full.append((mention.start, -(mention.end - mention.start), rank, mention))
-    kept = [(m.text, m.start, m.kind) for m in dates._leftmost_longest(full)]
+    kept = [(m.text, m.start, m.kind) for m in dates._select(text, full)]
     assert restricted == kept
     assert restricted  # every case names at least one date phrase

@@ -94,6 +94,19 @@ def verb_tense(word: str, language: str | None) -> str | None:
     return None
 
 
+def is_infinitive(word: str, language: str | None) -> bool:
+    """Tell whether the most likely reading of ``word`` is an infinitive."""
+    found = parses(word.lower(), language)
+    if not found:
+        return False
+    best = found[0]
+    # the Ukrainian dictionary tags an infinitive as a VERB with no tense: its own lemma
+    return best.pos == "INFN" or (
+        best.pos == "VERB" and not {"past", "futr", "pres"} & best.tags
+        and best.normal == word.lower()
+    )
+
+
 def can_be_case(word: str, language: str | None, case: str, names_only: bool = False) -> bool:
     """Tell whether some reading of ``word`` is in ``case`` (e.g. ``"nomn"``)."""
     found = parses(word, language)

@@ -31,6 +31,7 @@ REASONS: dict[str, str] = {
     "ad": "an advertising label",
     "read-also": "a 'read also' / «Читайте також» link",
     "counter": "a stray number (views, comments, shares)",
+    "url": "a bare web address or image path",
     "timestamp": "a line that is only a date or a time",
     "language switcher": "a language switcher such as 'UA / RU'",
     "section heading": "a short all-capitals heading of a site block ('ЕЩЕ ПО ТЕМЕ')",
@@ -45,6 +46,7 @@ REASONS: dict[str, str] = {
     "title": "the headline (moved to `title`)",
     "repeated title": "the headline repeated or truncated (an image alt text)",
     "fragment": "a short line without sentence punctuation before or after the body",
+    "subheading": "a short line without sentence punctuation inside the body (a subheading)",
     "repeated across corpus": "a line found in many articles of the same outlet",
 }
 
@@ -71,6 +73,7 @@ _TS_WORD = _compile(_VOCAB["timestamp_words"])
 _WORDS = re.compile(r"\w+")
 _ENDS_SENTENCE = re.compile(r"[.!?…][»\"”“'’)\]]*\s*$")
 _ENDS_STOP = re.compile(r"[.…][»\"”“'’)\]]*\s*$")
+_URL_LINE = re.compile(r"^\s*\S*(?:https?:|www\.|%2F|\.(?:png|jpe?g|webp|gif)\b)\S*\s*$", re.I)
 _COUNTER = re.compile(r"^[\d\s.,:/()+%-]{1,12}$")
 _TIME = re.compile(r"\b\d{1,2}:\d{2}\b")
 _DATE = re.compile(r"\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b")
@@ -133,6 +136,8 @@ def _n_words(line: str) -> int:
 def _is_timestamp(line: str) -> bool:
     if not (_TIME.search(line) or _DATE.search(line) or _MONTH.search(line)):
         return False
+    if _stamped_label(line):
+        return True
     rest = _DATE.sub(" ", line)
     rest = _TIME.sub(" ", rest)
     rest = _MONTH.sub(" ", rest)
@@ -141,6 +146,37 @@ def _is_timestamp(line: str) -> bool:
     if re.search(r"\w", rest):
         return False
     return bool(_TIME.search(line) or _DATE.search(line) or re.search(r"\d", line))
+
+
+def _stamped_label(line: str) -> bool:
+    """A time and a date with a few words of rubric or source around them:
+    ``Общество 25.09.2025 14:42``, ``30 апреля 2019, 22:28 | Футбол | Оригинал статьи``."""
+    dated = _DATE.search(line) or (_MONTH.search(line) and re.search(r"\b\d{1,2}\b", line))
+    if not (_TIME.search(line) and dated) or _ENDS_SENTENCE.search(line):
+        return False
+    rest = _MONTH.sub(" ", _TIME.sub(" ", _DATE.sub(" ", line)))
+    return len(re.findall(r"[^\W\d_]{2,}", rest)) <= 3
+
+
+# a scraper's metadata in front of the first line: ` date 2025-08-07 Мэр заявил …`
+_DATE_PREFIX = re.compile(r"^\s*(?:date|published|дата)\s*:?\s*\d{4}-\d{2}-\d{2}(?:[T ][\d:]+)?\s+")
+
+
+def _strip_date_prefix(lines: list[str]) -> tuple[int, str] | None:
+    """Cut a date-stamp prefix off the first non-empty line; return its line and text."""
+    i = next((k for k, line in enumerate(lines) if line.strip()), None)
+    m = _DATE_PREFIX.match(lines[i]) if i is not None else None
+    if m is None or not lines[i][m.end():].strip():
+        return None
+    lines[i] = lines[i][m.end():]
+    return i, m.group(0).strip()
+
+
+def _dated(line: str) -> bool:
+    """Tell whether a line carries a time or a full date (a stamp, not a headline)."""
+    return bool(_TIME.search(line) or _DATE.search(line) or (
+        _MONTH.search(line) and re.search(r"\b\d{1,2}\b", line) and re.search(r"\b\d{4}\b", line)
+    ))
 
 
 def _stamp_date(line: str) -> pd.Timestamp | None:
@@ -177,6 +213,8 @@ def _strict_reason(line: str, lower: str, n: int, repeated: frozenset[str]) -> s
             return reason
     if n <= 4 and _COUNTER.match(line) and not _TIME.search(line):
         return "counter"
+    if _URL_LINE.match(line):
+        return "url"
     if n <= 12 and _is_timestamp(line):
         return "timestamp"
     if n <= 8 and _SWITCHER.match(line):
@@ -193,8 +231,19 @@ def _vocabulary_hits(lower: str) -> Counter[str]:
     return Counter(m.lastgroup.replace("_", "-") for m in _GATED_ALL.finditer(lower))
 
 
+#: A line of more words than this is running text wherever it stands: a word such as
+#: «подписка» or «Facebook» inside it is part of a sentence, not a prompt.
+_PROSE_WORDS = 20
+
+
 def _gated_reason(line: str, n: int, hits: Counter[str], outside_body: bool) -> str | None:
-    """Vocabulary reasons, trusted on short lines, outside the body, or on two hits."""
+    """Vocabulary reasons, trusted on short lines, outside the body, or on two hits.
+
+    Never on a long sentence (more than :data:`_PROSE_WORDS` words): ``Об этом сообщила
+    пресс-служба в Telegram`` inside a paragraph is body.
+    """
+    if n > _PROSE_WORDS and _ENDS_SENTENCE.search(line) or n > 2 * _PROSE_WORDS:
+        return None
     for reason, count in hits.items():
         short = n <= _GATED_SHORT[reason]
         if reason == "navigation" and short:
@@ -206,6 +255,57 @@ def _gated_reason(line: str, n: int, hits: Counter[str], outside_body: bool) -> 
 
 def _sentences(line: str) -> list[str]:
     return [normalize_line(s) for s in _SENTENCE_SPLIT.split(line) if _n_words(s) >= 3]
+
+
+_CUT_WORD = re.compile(r"[\w,;:\-–—«„“\"(]\s*$")
+
+
+def _is_headline_copy(j: int, i: int, order: list[int], stripped: dict[int, str]) -> bool:
+    """Tell whether line ``j``, repeated at ``i``, stands above the body: among the first
+    three lines kept, with no other sentence-like line before the repeat."""
+    return j in order[:3] and not any(
+        _is_body(stripped[k], _n_words(stripped[k])) for k in order if k < i and k != j
+    )
+
+
+# a related headline with its date glued on: `…сесії28 січня 2026 р.`, `…новости07.06.2025`
+_GLUED_DATE = re.compile(
+    r"[^\W\d_]\d{1,2}(?:[./]\d{1,2}[./]\d{2,4}|\s+[^\W\d_]+\s+\d{4})\s*(?:р|г)?\.?\s*$"
+)
+_SUBHEADING_WORDS = 6
+
+
+def _inner_reason(line: str, n: int) -> str | None:
+    """Why a line inside the body is not body: a caption (a name alone) or a subheading."""
+    if n <= 3 and _NAME.match(line):
+        return "caption"
+    if (
+        n <= _SUBHEADING_WORDS
+        and not _ENDS_SENTENCE.search(line)
+        and not line.endswith((":", ",", ";"))
+        and line[:1] not in "—–-«„“\"'"
+    ):
+        return "subheading"
+    return None
+
+
+def _cut_off_tail(lines, live, last, reason, n_words) -> int | None:
+    """Return the line that ends the body cut off mid-sentence, if there is one.
+
+    That is the first line after the last body line: it does not end as a sentence would,
+    holds at least two words, and only boilerplate already recognised (a menu, a counter,
+    an ad) follows it.
+    """
+    after = [i for i in live if last is not None and i > last]
+    if not after:
+        return None
+    tail, rest = after[0], after[1:]
+    line = lines[tail].strip()
+    if tail in reason or any(i not in reason for i in rest):
+        return None
+    if n_words[tail] < 2 or _ENDS_SENTENCE.search(line) or not _CUT_WORD.search(line):
+        return None
+    return tail
 
 
 def clean_text(raw: str, repeated: frozenset[str] = frozenset()) -> Cleaned:
@@ -235,6 +335,7 @@ def clean_text(raw: str, repeated: frozenset[str] = frozenset()) -> Cleaned:
     [(1, 'ad'), (3, 'counter')]
     """
     lines = raw.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    stamp = _strip_date_prefix(lines)
     reason: dict[int, str] = {}
     live = [i for i, line in enumerate(lines) if line.strip()]
 
@@ -271,23 +372,44 @@ def clean_text(raw: str, repeated: frozenset[str] = frozenset()) -> Cleaned:
             reason[j] = "related headline"
 
     # 3. Lines repeated inside the article, including a whole body pasted again.
-    seen_lines: set[str] = set()
+    seen_lines: dict[str, int] = {}
     seen_sentences: set[str] = set()
+    headline = lede = None
     for i in kept():
         norm = normalize_line(lines[i])
         sents = _sentences(lines[i])
-        if norm in seen_lines and n_words[i] >= 3:
+        j = seen_lines.get(norm)
+        if (
+            j is not None
+            and _ENDS_SENTENCE.search(stripped[i])
+            and _is_headline_copy(j, i, kept(), stripped)
+        ):
+            # a sentence above the body repeated as the lede: the first copy goes (as the
+            # headline when there is none yet), the lede stays
+            reason[j] = "title" if headline is None and j == kept()[0] else "duplicate line"
+            headline = j if reason[j] == "title" else headline
+            lede = i
+            seen_sentences.update(sents)
+        elif j is not None and n_words[i] >= 3:
             reason[i] = "duplicate line"
         elif len(sents) >= 2 and sum(s in seen_sentences for s in sents) >= 0.8 * len(sents):
             reason[i] = "repeated body"
         else:
-            seen_lines.add(norm)
+            seen_lines[norm] = i
             seen_sentences.update(sents)
 
     # 4. The body: from the first to the last sentence-like line still kept that carries
     #    no boilerplate vocabulary at all.
     def anchors(order: list[int]) -> int | None:
-        return next((i for i in order if _is_body(stripped[i], n_words[i]) and not hits(i)), None)
+        return next(
+            (
+                i
+                for i in order
+                if _is_body(stripped[i], n_words[i])
+                and (not hits(i) or n_words[i] > _PROSE_WORDS)
+            ),
+            None,
+        )
 
     first = anchors(kept())
     last = anchors(kept()[::-1])
@@ -320,13 +442,13 @@ def clean_text(raw: str, repeated: frozenset[str] = frozenset()) -> Cleaned:
             author, reason[i], reason[nxt] = line, "byline", "byline"
             break
 
-    title = None
+    title = lines[headline].strip() if headline is not None else None
     published = None
-    for i in kept() if first is not None else []:
+    for i in kept() if first is not None and title is None else []:
         if i >= first:
             break
         line = lines[i].strip()
-        if 3 <= _n_words(line) <= 30 and not _ENDS_STOP.search(line):
+        if 3 <= _n_words(line) <= 30 and not _ENDS_STOP.search(line) and not _dated(line):
             title, reason[i] = line, "title"
             break
     for i in live:
@@ -334,18 +456,25 @@ def clean_text(raw: str, repeated: frozenset[str] = frozenset()) -> Cleaned:
             published = _stamp_date(lines[i])
             if published is not None:
                 break
+    if stamp is not None:
+        published = published if published is not None else _stamp_date(stamp[1])
     if title:
-        norm_title = normalize_line(title)
+        norm_title = normalize_line(title).translate(_FOLD_MARKS)
         for i in kept():
-            stem = normalize_line(lines[i]).rstrip(".… ")
-            if len(stem) >= 10 and norm_title.startswith(stem):
+            stem = normalize_line(lines[i]).translate(_FOLD_MARKS).rstrip(".… ")
+            if i != lede and len(stem) >= 10 and norm_title.startswith(stem):
                 reason[i] = "repeated title"
 
-    # 6. Short lines without sentence punctuation before or after the body.
+    # 6. Short lines without sentence punctuation before or after the body; but the last
+    #    line of a text cut off mid-sentence, straight after the body, is body.
+    cut = _cut_off_tail(lines, live, last, reason, n_words)
     for i in kept():
-        if not outside(i):
+        if not outside(i) or i == cut:
             continue
         line = lines[i].strip()
+        if i > last and _GLUED_DATE.search(line):
+            reason[i] = "related headline"
+            continue
         if _ENDS_SENTENCE.search(line):
             continue
         n = _n_words(line)
@@ -354,15 +483,39 @@ def clean_text(raw: str, repeated: frozenset[str] = frozenset()) -> Cleaned:
         elif n <= 4 or (i > last and n <= 20):
             reason[i] = "fragment"
 
+    # 7. Inside the body: a person's name alone (a photo caption) and short lines without
+    #    sentence punctuation (subheadings, block labels).
+    for i in kept():
+        if first is None or not first < i < last:
+            continue
+        r = _inner_reason(lines[i].strip(), n_words[i])
+        if r:
+            reason[i] = r
+
     body_lines = kept()
     return Cleaned(
-        text="\n".join(re.sub(r"[ \t\u00a0]+", " ", lines[i]).strip() for i in body_lines),
+        text="\n".join(_tidy(lines[i]) for i in body_lines),
         lines=[i + 1 for i in body_lines],
         title=title,
         author=author,
         published=published,
-        removed=[Removal(i + 1, lines[i].strip(), reason[i]) for i in sorted(reason)],
+        removed=sorted(
+            [Removal(i + 1, lines[i].strip(), reason[i]) for i in reason]
+            + ([Removal(stamp[0] + 1, stamp[1], "timestamp")] if stamp else []),
+            key=lambda r: r.line,
+        ),
     )
+
+
+# the same headline written with other quotation marks or dashes is the same headline
+_FOLD_MARKS = str.maketrans("«»“”„‘’—–", "\"\"\"\"\"''--")
+_ESCAPED_MARK = re.compile(r"\\([\"'])")
+_SPACES = re.compile(r"[ \t\u00a0]+")
+
+
+def _tidy(line: str) -> str:
+    """Fold runs of spaces and undo a scraper's backslash escapes (``\\"`` is ``"``)."""
+    return _SPACES.sub(" ", _ESCAPED_MARK.sub(r"\1", line)).strip()
 
 
 def repeated_lines(

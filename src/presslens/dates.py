@@ -23,7 +23,7 @@ import calendar
 import datetime as dt
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 import pandas as pd
@@ -97,7 +97,15 @@ def _alt(forms) -> str:
 @lru_cache(maxsize=1)
 def _tables():
     w = _words()
-    month_of = {form: int(m) for m, forms in w["months"].items() for form in forms}
+    month_of = {
+        form: int(m)
+        for key in ("months", "months_en")
+        for m, forms in w[key].items()
+        for form in forms
+    }
+    month_of.update(
+        {form: int(m) for m, forms in w["month_abbreviations"].items() for form in forms}
+    )
     weekday_of = {}
     for d, forms in w["weekdays"].items():
         for form in forms:
@@ -112,7 +120,12 @@ def _tables():
 def _patterns() -> list[tuple[str, re.Pattern]]:
     w = _words()
     month_of, weekday_of, wmod, pmod, period_of = _tables()
-    mon = _alt(month_of)
+    mon = _alt(f for forms in w["months"].values() for f in forms)
+    # an abbreviation (11 янв., 17 лют.) needs a day before it and a dot or a year after it
+    abbr = _alt(f for forms in w["month_abbreviations"].values() for f in forms)
+    mon_d = rf"(?:{mon}(?![\w\d])|{abbr}(?:\.|(?=\s+\d{{4}})))"
+    en = "(?i:" + _alt(f for forms in w["months_en"].values() for f in forms) + ")"
+    decade = _alt(w["decade_suffixes"])
     yw = _alt(w["year_words"])
     dash = r"\s*(?:[-–—]|по|до|і|и|та)\s*"
     year = rf"(?:\s+(?P<y>\d{{4}})(?:\s*{yw})?)?"
@@ -126,18 +139,42 @@ def _patterns() -> list[tuple[str, re.Pattern]]:
             "numeric",
             re.compile(rf"{b}(?P<d>\d{{1,2}})\.(?P<m>\d{{1,2}})\.(?P<y>\d{{4}}){e}"),
         ),
+        ("iso", re.compile(rf"{b}(?P<y>\d{{4}})-(?P<m>\d{{2}})-(?P<d>\d{{2}}){e}")),
+        # month ranges: у квітні-травні, в июне–июле 2020 года
+        (
+            "monthrange",
+            re.compile(rf"{b}{prep}(?P<mon>{mon})\s*[-–—]\s*(?P<mon2>{mon}){e}{year}"),
+        ),
         (
             "range2",
             re.compile(
-                rf"{b}(?P<d>\d{{1,2}})\s+(?P<mon>{mon})\s*[-–—]\s*(?P<d2>\d{{1,2}})\s+"
-                rf"(?P<mon2>{mon}){e}{year}"
+                rf"{b}(?P<d>\d{{1,2}})\s+(?P<mon>{mon_d})\s*[-–—]\s*(?P<d2>\d{{1,2}})\s+"
+                rf"(?P<mon2>{mon_d}){year}"
             ),
         ),
         (
             "date",
             re.compile(
-                rf"{b}(?P<d>\d{{1,2}})(?:{dash}(?P<d2>\d{{1,2}}))?\s+(?P<mon>{mon}){e}{year}"
+                rf"{b}(?P<d>\d{{1,2}})(?:-?(?:го|е|ого))?(?:{dash}(?P<d2>\d{{1,2}}))?\s+"
+                rf"(?P<mon>{mon_d}){year}"
             ),
+        ),
+        # English dates quoted in ru/uk text: 21 January 2022, January 21, 2022, Jan 12
+        (
+            "date_en",
+            re.compile(rf"{b}(?P<d>\d{{1,2}})\s+(?P<mon>{en})\.?{e}(?:,?\s+(?P<y>\d{{4}}){e})?"),
+        ),
+        (
+            "en_date",
+            re.compile(
+                rf"{b}(?P<mon>{en})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?{e}"
+                rf"(?:,?\s+(?P<y>\d{{4}}){e})?"
+            ),
+        ),
+        # decades: в 1990-х годах, 2000-е, у 90-ті роки
+        (
+            "decade",
+            re.compile(rf"{b}(?P<y>(?:1[89]|20)?\d0)-?(?P<suffix>{decade}){e}(?:\s*{yw})?"),
         ),
         ("month", re.compile(rf"{b}{prep}(?P<mon>{mon}){e}{year}")),
         (
@@ -145,6 +182,13 @@ def _patterns() -> list[tuple[str, re.Pattern]]:
             re.compile(rf"{b}(?P<y>(?:1[89]|20)\d\d)\s*[-–—]\s*(?P<y2>(?:1[89]|20)\d\d)\s*{yw}"),
         ),
         ("year", re.compile(rf"{b}(?P<y>(?:1[89]|20)\d\d)(?:-?(?:м|й|го|му))?\s*{yw}")),
+        # a bare year after «до конца», «с начала», «до кінця», «з початку»
+        (
+            "edgeyear",
+            re.compile(
+                rf"{b}(?i:{_alt(w['year_edges'])})\s+(?P<y>(?:1[89]|20)\d\d){e}(?!\s*[-–—])"
+            ),
+        ),
         ("weekday", re.compile(rf"{b}{prep}(?:(?P<wm>{wm})\s+)?(?P<wd>{wd}){e}", re.IGNORECASE)),
         ("relative", re.compile(rf"{b}(?P<rel>{_alt(w['relative_days'])}){e}", re.IGNORECASE)),
         (
@@ -162,15 +206,27 @@ def _mention(kind: str, m: re.Match) -> DateMention | None:
     g = m.groupdict()
     y = int(g["y"]) if g.get("y") else None
     text, start, end = m.group(0), m.start(), m.end()
-    if kind == "numeric":
+    if kind == "monthrange":
+        if not g["mon"].islower():
+            return None
+        mo, mo2 = month_of[g["mon"]], month_of[g["mon2"].lower()]
+        return DateMention(text, start, end, "month", month=mo, year=y, month2=mo2)
+    if kind in ("numeric", "iso"):
         d, mo = int(g["d"]), int(g["m"])
         if not (1 <= mo <= 12 and 1 <= d <= 31):
             return None
         return DateMention(text, start, end, "date", day=d, month=mo, year=y)
-    if kind in ("range2", "date"):
+    if kind in ("date_en", "en_date"):
         d, mo = int(g["d"]), month_of[g["mon"].lower()]
+        return DateMention(text, start, end, "date", day=d, month=mo, year=y) if d <= 31 else None
+    if kind == "decade":
+        first = int(g["y"])
+        first += 0 if first >= 100 else (1900 if first >= 30 else 2000)
+        return DateMention(text, start, end, "year", year=first, year2=first + 9)
+    if kind in ("range2", "date"):
+        d, mo = int(g["d"]), month_of[g["mon"].lower().rstrip(".")]
         d2 = int(g["d2"]) if g.get("d2") else None
-        mo2 = month_of[g["mon2"].lower()] if g.get("mon2") else (mo if d2 else None)
+        mo2 = month_of[g["mon2"].lower().rstrip(".")] if g.get("mon2") else (mo if d2 else None)
         if not 1 <= d <= 31 or (d2 is not None and not 1 <= d2 <= 31):
             return None
         if d2 is None:
@@ -184,7 +240,7 @@ def _mention(kind: str, m: re.Match) -> DateMention | None:
         return DateMention(text, start, end, "month", month=month_of[g["mon"]], year=y)
     if kind == "yearrange":
         return DateMention(text, start, end, "year", year=y, year2=int(g["y2"]))
-    if kind == "year":
+    if kind in ("year", "edgeyear"):
         return DateMention(text, start, end, "year", year=y)
     if kind == "weekday":
         form = g["wd"].lower().replace("’", "'").replace("ʼ", "'")
@@ -210,11 +266,15 @@ def _mention(kind: str, m: re.Match) -> DateMention | None:
 # Patterns that open with a number are tried where a number starts; the others, long
 # alternations of words, where one of their words stands (the word itself, or the one or two
 # words before it: a preposition, a modifier).
-_WORD_PATTERNS = {"month": ("months",), "weekday": ("weekdays", "weekday_modifiers"),
+_WORD_PATTERNS = {"month": ("months",), "monthrange": ("months",), "edgeyear": ("year_edges",),
+                  "weekday": ("weekdays", "weekday_modifiers"),
+                  "en_date": ("months_en",),
                   "relative": ("relative_days",), "period": ("periods", "period_modifiers")}
 _RUN = re.compile(r"[^\W\d_]+")
 # The patterns that open with a number are tried only where a number starts.
-_DIGIT_PATTERNS = frozenset({"numeric", "range2", "date", "yearrange", "year"})
+_DIGIT_PATTERNS = frozenset(
+    {"numeric", "iso", "range2", "date", "date_en", "decade", "yearrange", "year"}
+)
 _NUMBER_START = re.compile(r"(?<![\w\d])\d")
 
 
@@ -226,7 +286,10 @@ def _triggers() -> dict[str, frozenset[str]]:
     for kind, keys in _WORD_PATTERNS.items():
         runs: set[str] = set()
         for key in keys:
-            forms = w[key].values() if key != "relative_days" else [list(w[key])]
+            value = w[key]
+            forms = [value] if isinstance(value, list) else (
+                [list(value)] if key == "relative_days" else value.values()
+            )
             for group in forms:
                 for form in group if isinstance(group, list) else [group]:
                     runs.update(r.lower() for r in _RUN.findall(form))
@@ -273,7 +336,46 @@ def _scan(text: str) -> list[DateMention]:
             mention = _mention(kind, m)
             if mention is not None:
                 found.append((mention.start, -(mention.end - mention.start), rank, mention))
-    return _leftmost_longest(found)
+    return _select(text, found)
+
+
+def _select(text: str, found: list[tuple[int, int, int, DateMention]]) -> list[DateMention]:
+    """Keep the leftmost-longest mentions, with a weekday joined to the date it names."""
+    return _join_weekdays(text, _leftmost_longest(found))
+
+
+_WEEKDAY_GAP = re.compile(r",?\s*")
+
+
+def _join_weekdays(text: str, mentions: list[DateMention]) -> list[DateMention]:
+    """Read ``в понедельник, 7 февраля`` as one day: the weekday then picks the year."""
+    out: list[DateMention] = []
+    for m in mentions:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.kind == "month"
+            and prev.year is None
+            and m.kind == "period"
+            and m.period == "year"
+            and _WEEKDAY_GAP.fullmatch(text, prev.end, m.start)
+        ):  # в декабре прошлого года: the month of the year the modifier names
+            out[-1] = replace(prev, text=text[prev.start : m.end], end=m.end, offset=m.offset)
+            continue
+        if (
+            prev is not None
+            and prev.kind == "weekday"
+            and prev.offset is None
+            and m.kind == "date"
+            and _WEEKDAY_GAP.fullmatch(text, prev.end, m.start)
+        ):
+            out[-1] = DateMention(
+                text[prev.start : m.end], prev.start, m.end, "date", day=m.day, month=m.month,
+                year=m.year, weekday=prev.weekday,
+            )
+            continue
+        out.append(m)
+    return out
 
 
 def _leftmost_longest(found: list[tuple[int, int, int, DateMention]]) -> list[DateMention]:
@@ -312,9 +414,8 @@ def tense_near(text: str, start: int, end: int, language: str | None) -> str | N
     """
     best: tuple[int, str] | None = None
     tokens = tokenize(text)
-    tenses = _morph.per_form(
-        "tense", language, [t.text for t in tokens], lambda w: _morph.verb_tense(w, language) or ""
-    )
+    tenses = _morph.per_form("tense or infinitive", language, [t.text for t in tokens],
+                             lambda w: _tense_or_infinitive(w, language))
     for tok, tense in zip(tokens, tenses, strict=True):
         if tok.start >= start and tok.end <= end:
             continue
@@ -325,7 +426,16 @@ def tense_near(text: str, start: int, end: int, language: str | None) -> str | N
         distance = start - tok.end if tok.end <= start else tok.start - end
         if best is None or distance < best[0]:
             best = (distance, tense)
-    return best[1] if best else None
+    # an infinitive nearer than any finite verb carries the date (``решил провести 9 июня``,
+    # ``продлить до 15 июля``): its time is not the finite verb's, so no tense is read
+    return best[1] if best and best[1] != "infinitive" else None
+
+
+def _tense_or_infinitive(word: str, language: str | None) -> str:
+    tense = _morph.verb_tense(word, language)
+    if tense:
+        return tense
+    return "infinitive" if _morph.is_infinitive(word, language) else ""
 
 
 # --------------------------------------------------------------------------- resolution
@@ -344,12 +454,13 @@ def _month_span(year: int, month: int) -> tuple[dt.date, dt.date]:
 
 def _pick(candidates: list[tuple[dt.date, int]], ref: dt.date, tense: str | None) -> int:
     """Pick the year whose candidate day suits the tense best; return that year."""
+    near = candidates
     if tense == "past":
-        before = [c for c in candidates if c[0] <= ref]
+        before = [c for c in near if c[0] <= ref]
         if before:
             return max(before)[1]
     elif tense == "future":
-        after = [c for c in candidates if c[0] >= ref]
+        after = [c for c in near if c[0] >= ref]
         if after:
             return min(after)[1]
     return min(candidates, key=lambda c: (abs((c[0] - ref).days), -c[1]))[1]
@@ -398,6 +509,10 @@ def resolve_mention(
         ]
         if not cands:
             return None, None, "unresolved: no such day"
+        named = [c for c in cands if m.weekday is not None and c[0].weekday() == m.weekday]
+        if len(named) == 1:  # в понедельник, 7 февраля: the year whose 7 February is a Monday
+            first = named[0][0]
+            return first, first, "year from the weekday written with it"
         year = _pick(cands, published, tense)
         first = _safe(year, m.month, m.day)
         last = first
@@ -405,6 +520,15 @@ def resolve_mention(
             y2 = year + (1 if (m.month2 or m.month) < m.month else 0)
             last = _safe(y2, m.month2 or m.month, m.day2)
         return first, last, f"year from publication date ({_tense_note(tense)})"
+    if m.kind == "month" and m.month2 is not None:  # у квітні-травні
+        first, _, basis = resolve_mention(replace(m, month2=None), published, tense)
+        if first is None:
+            return None, None, basis
+        year2 = first.year + (1 if m.month2 < m.month else 0)
+        return first, _month_span(year2, m.month2)[1], basis
+    if m.kind == "month" and m.year is None and m.offset is not None and published is not None:
+        year = published.year + m.offset
+        return (*_month_span(year, m.month), "year relative to publication date")
     if m.kind == "month":
         if m.year is not None:
             return (*_month_span(m.year, m.month), "as written")

@@ -108,11 +108,15 @@ def quote_spans(text: str) -> list[Quote]:
             elif '"' in marks and closing:
                 close_to(len(marks) - 1 - marks[::-1].index('"'), i)
             continue
-        if ch == "“" and stack and stack[-1][0] == "„":
+        closing = not prev.isspace() and (nxt.isspace() or nxt in _CLOSING_NEXT)
+        if ch == "“" and stack and (stack[-1][0] == "„" or stack[-1][0] == "“" and closing):
+            # „…“, and “…“ closed by the opening mark (a common typing slip)
             close_to(len(stack) - 1, i)
+            _close_all_before_attribution(text, i, stack, close_to)
             continue
         if ch == "”" and stack and stack[-1][0] in ("“", "„"):
             close_to(len(stack) - 1, i)
+            _close_all_before_attribution(text, i, stack, close_to)
             continue
         if ch in pairs and ch not in ('"', "”"):
             stack.append((ch, i))
@@ -122,6 +126,7 @@ def quote_spans(text: str) -> list[Quote]:
             marks = [m for m, _ in stack]
             index = len(marks) - 1 - marks[::-1].index(closers[ch])
             close_to(index, i)
+            _close_all_before_attribution(text, i, stack, close_to)
     if stack:
         mark, pos = stack[0]
         end = len(text.rstrip())
@@ -129,6 +134,16 @@ def quote_spans(text: str) -> list[Quote]:
             out.append(Quote(pos, end, pos + 1, end, mark, True))
     out.sort(key=lambda q: q.open)
     return out
+
+
+_ATTRIBUTION_DASH = re.compile(r"\s*[,.!?…]?\s*[—–―-]\s+\w")
+
+
+def _close_all_before_attribution(text: str, i: int, stack: list, close_to) -> None:
+    """Close the outer quotations too when the mark at ``i`` is followed by an attribution
+    dash: ``«… об’єднання “За Зеленського”, — заявив він`` shares one closing mark."""
+    if stack and _ATTRIBUTION_DASH.match(text, i + 1):
+        close_to(0, i)
 
 
 def mask_quotes(text: str, quotes: list[Quote]) -> str:

@@ -237,7 +237,7 @@ def find_statements(text: str, language: str | None = None) -> list[dict]:
 
     found: list[_Statement] = []
     for p_index, (off, line) in enumerate(paragraphs):
-        if not line.strip():
+        if not line.strip() or (found and off < max(st.end for st in found[-3:])):
             continue
         quotes = para_quotes[p_index]
         sents = split_sentences(line, quotes)
@@ -276,6 +276,8 @@ def find_statements(text: str, language: str | None = None) -> list[dict]:
     for st in found:
         if st.how == "next":
             st.how = "none"
+        if st.speaker_person is None and not st.speaker_mention:
+            _from_source(st, text, people)
         _complete(st.speaker_person, people)
     out = []
     for st in found:
@@ -296,6 +298,44 @@ def find_statements(text: str, language: str | None = None) -> list[dict]:
             }
         )
     return out
+
+
+# `Об этом сообщает пресс-центр АТО.`, `Про це повідомляє ДТЕК.`, `з посиланням на прес-службу
+# Генштабу`: the source an unattributed quotation (`— говорится в сообщении`) comes from.
+_SOURCE = re.compile(
+    r"(?i)(?:(?:об\s+этом|о\s+чем|о\s+чём|про\s+це|как|як)\s+(?:\w+\s+)?"
+    r"(?:сообща\w*|сообщил\w*|заяви\w*|повідом\w*|інформу\w*|информир\w*|пише|пишет|"
+    r"написа\w*|рассказа\w*|розповіл\w*)|(?:со|з|із)\s+(?:ссылкой|посиланням)\s+на)"
+    r"\s+(?:в\s+|у\s+)?(?P<src>[^.,:;!?\n«»\"“”]{2,80})"
+)
+_SOURCE_WORDS = 6
+_SOURCE_TAIL = re.compile(
+    r"(?i)\s+(?:в|у|на)\s+(?:эфир|ефір|интервью|інтерв|telegram|телеграм|facebook|фейсбук|"
+    r"соцсет|соцмереж|комментари|коментар|сво|своєму|своем|заяв|сообщени|повідомлен)\w*.*$"
+)
+_SELF = frozenset("сам сама сами само сам. сама.".split())
+
+
+def _from_source(st: _Statement, text: str, people) -> None:
+    """Give an unattributed statement the source the article named before it: the person
+    named there, else the organisation as written (``how`` = ``organisation``)."""
+    sources = [m for m in _SOURCE.finditer(text, 0, st.start)]
+    if not sources:
+        return
+    m = sources[-1]
+    a, b = m.span("src")
+    named = [p for p in people if a <= p.start < b]
+    if named:
+        st.speaker_person, st.speaker_mention, st.how = (
+            named[0],
+            text[named[0].start : named[0].end],
+            "source",
+        )
+        return
+    src = _SOURCE_TAIL.sub("", m.group("src")).strip(" —–-")
+    if not src or src.split()[0].lower() in _SELF:
+        return  # «сообщил сам боксер»: the person the article is about, not an organisation
+    st.speaker_mention, st.how = " ".join(src.split()[:_SOURCE_WORDS]), "organisation"
 
 
 def _complete(person, people) -> None:
@@ -395,6 +435,10 @@ def _direct(para: _Para, s_index: int, s_quotes: list[Quote], q_index: int, ctx,
         if following[:1] in '«„“"':
             attr = Attribution(None, None, None, None, None, None, "next")
             return _make(attr, quote_text, "direct", q_start, q_end, None)
+        # … or without opening again: it closes in a later paragraph, before its attribution
+        st = _runs_on(para, para.off + q.inner_start, ctx)
+        if st is not None:
+            return st
     # next sentence: «…». Об этом заявил X.
     nxt = para.next_sentence(s_index)
     if nxt is not None:
@@ -413,15 +457,52 @@ def _direct(para: _Para, s_index: int, s_quotes: list[Quote], q_index: int, ctx,
             return _make(
                 attr, quote_text, "direct", q_start, q_end, (prev[1], prev[1] + len(prev[0]))
             )
-    # continuation of the previous statement (same or previous paragraph)
+    # continuation of the previous statement (same or previous paragraph), or a quotation
+    # standing alone as a paragraph, a few paragraphs after its speaker's last statement
     if found:
         last = found[-1]
         gap = text[last.end : q_start]
-        if gap.count("\n") <= 1 and last.kind == "direct":
+        alone = q.open <= len(line) - len(line.lstrip(" —–-")) and _words(inner) >= 4
+        if (gap.count("\n") <= 1 and last.kind == "direct") or (
+            alone and gap.count("\n") <= 3 and last.speaker_person is not None
+        ):
             attr = Attribution(
                 None, None, last.speaker_person, last.speaker_mention, None, last.role, "context"
             )
             return _make(attr, quote_text, "direct", q_start, q_end, last.attribution)
+    return None
+
+
+# a paragraph that closes a quotation opened paragraphs before: `… гри", — сказав Клопп.`
+_CLOSER = re.compile(
+    rf"^(?P<body>[^«»\"“”„]*?\S)\s*[»\"”“]\s*[,.!?…]?\s*[{_DASH}]\s+(?P<clause>.+)$"
+)
+_CLAUSE_STOP = re.compile(rf"[.!?…]\s+[{_DASH}]\s+|[.!?…]\s*$|:\s")
+#: How many paragraphs a quotation may run over before its closing mark.
+_RUN_ON = 8
+
+
+def _runs_on(para: _Para, start: int, ctx: Context):
+    """Read a quotation left open at ``start`` that closes in a later paragraph, just before
+    its attribution (``"… .\n… гри", — сказав Клопп.``); None when no such paragraph
+    follows before another quotation."""
+    last = min(len(para.paragraphs), para.index + 1 + _RUN_ON)
+    for p_off, p_line in para.paragraphs[para.index + 1 : last]:
+        m = _CLOSER.match(p_line)
+        if m is None:
+            if any(not q.truncated for q in quote_spans(p_line)):
+                return None
+            continue
+        clause = m.group("clause")
+        stop = _CLAUSE_STOP.search(clause)
+        clause = clause[: stop.start()] if stop else clause
+        c_off = p_off + m.start("clause")
+        attr = attribute(clause, c_off, ctx)
+        if attr is None or not attr.cue:
+            return None
+        q_start, q_end = _clean_span(para.text, start, p_off + m.end("body"))
+        quote = " ".join(para.text[q_start:q_end].split())
+        return _make(attr, quote, "direct", q_start, q_end, (c_off, c_off + len(clause)))
     return None
 
 

@@ -125,7 +125,9 @@ def statements(articles: pd.DataFrame, link: bool = True) -> pd.DataFrame:
         One row per statement, sorted by ``article`` and ``start``, with columns:
 
         - ``article`` (str): the article id;
-        - ``speaker`` (str): the canonical Latin display name, or ``"unknown"``;
+        - ``speaker`` (str): the canonical Latin display name; for an organisation (``how``
+          ``organisation``: ``говорится в сообщении`` after ``Об этом сообщает пресс-центр``)
+          its name as written; else ``"unknown"``;
         - ``speaker_mention`` (str or None): the speaker as written (a name, pronoun or
           role noun);
         - ``role`` (str or None): the speaker's role as the article gives it;
@@ -140,7 +142,8 @@ def statements(articles: pd.DataFrame, link: bool = True) -> pd.DataFrame:
         - ``cluster`` (int): shared by statements that report the same utterance;
         - ``start``, ``end`` (int): offsets of the statement in the article's clean text;
         - ``outlet`` (str or None), ``language`` (str), ``speaker_id`` (str), ``how``
-          (str: ``name``, ``pronoun``, ``role``, ``context`` or ``none``);
+          (str: ``name``, ``pronoun``, ``role``, ``context``, ``source`` (the person the
+          article named as its source), ``organisation`` or ``none``);
         - ``attribution_start``, ``attribution_end`` (Int64, may be missing): offsets of the
           attribution clause (``— заявил в воскресенье генсек НАТО``).
     """
@@ -153,6 +156,9 @@ def statements(articles: pd.DataFrame, link: bool = True) -> pd.DataFrame:
     ids, names = canonical_speakers(frame)
     frame["speaker_id"] = ids
     frame["speaker"] = names
+    org = frame["how"].eq("organisation")
+    frame.loc[org, "speaker"] = frame.loc[org, "speaker_mention"]
+    frame.loc[org, "speaker_id"] = "org:" + frame.loc[org, "speaker_mention"].str.lower()
     frame["said_on"] = pd.to_datetime(frame["said_on"])
     frame = frame.drop(columns=["person"]).sort_values(["article", "start"], kind="stable")
     frame = frame.reset_index(drop=True)
@@ -192,6 +198,9 @@ def _rows(articles: pd.DataFrame) -> list[dict]:
                 said, basis = published, "published"
             else:
                 said, basis = None, "unknown"
+            if said is not None and published is not None and said > published:
+                # a day after publication is what was announced, never when it was said
+                said, basis = published, "published"
             rows.append(
                 {
                     "article": art.id,

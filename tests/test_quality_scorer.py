@@ -1,0 +1,63 @@
+"""The real-text scorer (benchmarks/quality) finds its keys and scores as documented."""
+
+import sys
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the repo's benchmarks/ package
+
+from benchmarks.quality.gold import find_key, gold_lines  # noqa: E402
+from benchmarks.quality.score import score_predictions, score_quotes  # noqa: E402
+
+RAW = (
+    "Мэр ушел в отставку\n"
+    "12:30\n"
+    "Мэр ушел в отставку\n"
+    "«Я сделал все, что мог, для нашего города», — сказал мэр журналистам.\n"
+    "Читайте также"
+)
+RECORD = {
+    "id": "t01-ru", "language": "ru", "body_first": "Мэр ушел в отставку",
+    "body_last": "сказал мэр журналистам.",
+    "boilerplate": [{"key": "Мэр ушел в отставку", "kind": "title"},
+                    {"key": "12:30", "kind": "timestamp"},
+                    {"key": "Читайте также", "kind": "read-also"}],
+    "quotes": [{"key": "Я сделал все, что", "end": "для нашего города", "speaker": "Petrov",
+                "stems": ["Петров"], "said_on": None, "style": "guillemets",
+                "cue": "verb-after"}],
+}
+
+
+@pytest.mark.parametrize(
+    ("text", "key", "span"),
+    [("Он сказал — «да»", "сказал - «да", (3, 15)), ("один  два\nтри", "два три", (6, 13)),
+     ("нет", "да", None)],
+)
+def test_keys_are_found_across_spaces_dashes_and_quote_marks(text, key, span):
+    assert find_key(text, key) == span
+
+
+def test_a_headline_repeated_as_the_lede_is_boilerplate_once_and_body_once():
+    labels = [(g.line, g.body, g.kind) for g in gold_lines(RAW, RECORD)]
+    assert labels == [(1, False, "title"), (2, False, "timestamp"), (3, True, None),
+                      (4, True, None), (5, False, "read-also")]
+
+
+def test_a_quotation_is_found_when_predictions_cover_most_of_it():
+    text = RAW.split("\n", 2)[2]
+    start = text.index("Я сделал")
+    end = text.index("»")
+    half = start + (end - start) // 3
+    preds = pd.DataFrame([
+        {"article": "t01-ru", "start": start, "end": end, "speaker": "Oleg Petrov",
+         "speaker_mention": "мэр", "said_on": None, "cluster": 0},
+        {"article": "t01-ru", "start": 0, "end": half, "speaker": "unknown",
+         "speaker_mention": None, "said_on": None, "cluster": 1},
+    ])
+    scored = score_quotes([RECORD], {"t01-ru": text}, preds)
+    assert scored[["found", "speaker_ok"]].values.tolist() == [[True, True]]
+    real = score_predictions([RECORD], {"t01-ru": text}, preds)
+    # the second prediction lies mostly outside the labelled quotation: not real
+    assert real["real"].tolist() == [True, False]

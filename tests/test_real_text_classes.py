@@ -1,0 +1,140 @@
+"""Failure classes found on real articles (benchmarks/quality), each guarded by sentences
+written for the test in Russian and Ukrainian, never copied from the articles."""
+
+import datetime as dt
+
+import pytest
+
+from presslens.clean import clean_text
+from presslens.dates import find_dates
+from presslens.reported import find_statements
+from presslens.statements import statements
+
+# --------------------------------------------------------------------------- dates
+
+DATE_CASES = [
+    # (text, published, language, phrase, first day, last day)
+    ("Встреча прошла 11 янв. в Минске.", "2023-01-20", "ru", "11 янв.", "2023-01-11", "2023-01-11"),
+    ("Рішення ухвалили 17 лют. 2019 р.", "2019-03-01", "uk", "17 лют. 2019 р.", "2019-02-17",
+     "2019-02-17"),
+    ("Документ датирован January 21, 2022 года.", "2022-03-01", "ru", "January 21, 2022",
+     "2022-01-21", "2022-01-21"),
+    ("Пресс-релиз от Jan 12 разослали всем.", "2020-01-20", "ru", "Jan 12", "2020-01-12",
+     "2020-01-12"),
+    ("Завод построили в 1990-х годах.", "2018-05-05", "ru", "1990-х годах", "1990-01-01",
+     "1999-12-31"),
+    ("Так було ще у 2000-х.", "2018-05-05", "uk", "2000-х", "2000-01-01", "2009-12-31"),
+    ("Суд назначен на вторник, 7 февраля.", "2023-01-30", "ru", "на вторник, 7 февраля",
+     "2023-02-07", "2023-02-07"),
+    # the weekday written with the date picks the year: 7 February 2022 was a Monday
+    ("Засідання відбулося у понеділок, 7 лютого.", "2023-01-05", "uk", "у понеділок, 7 лютого",
+     "2022-02-07", "2022-02-07"),
+    ("Ремонт триватиме у квітні-травні.", "2021-03-10", "uk", "у квітні-травні", "2021-04-01",
+     "2021-05-31"),
+    ("Поставки ожидаются в декабре–январе.", "2020-11-02", "ru", "в декабре–январе",
+     "2020-12-01", "2021-01-31"),
+    (" date 2024-06-03 Мэр открыл мост.", "2024-06-03", "ru", "2024-06-03", "2024-06-03",
+     "2024-06-03"),
+    ("Накануне губернатор подписал указ.", "2019-09-10", "ru", "Накануне", "2019-09-09",
+     "2019-09-09"),
+    ("Напередодні мер підписав розпорядження.", "2019-09-10", "uk", "Напередодні", "2019-09-09",
+     "2019-09-09"),
+]
+
+
+@pytest.mark.parametrize(("text", "published", "language", "phrase", "first", "last"), DATE_CASES)
+def test_real_text_date_forms(text, published, language, phrase, first, last):
+    found = find_dates(text, published, language)
+    row = found[found["text"] == phrase]
+    assert len(row) == 1, found["text"].tolist()
+    assert str(row["date_start"].iloc[0].date()) == first
+    assert str(row["date_end"].iloc[0].date()) == last
+
+
+# --------------------------------------------------------------------------- quotations
+
+QUOTE_CASES = [
+    # (text, language, the quotation's first words, speaker mention)
+    # mismatched curly marks: “…“
+    ("“Ми не дозволимо зірвати засідання комітету“, – сказав Петренко.", "uk",
+     "Ми не дозволимо зірвати", "Петренко"),
+    ("“Мы не позволим сорвать заседание комитета“, — сказал Петренко.", "ru",
+     "Мы не позволим сорвать", "Петренко"),
+    # an inner quotation sharing the outer one's closing mark
+    ("“Сьогодні ми створили об’єднання “За чисте місто”, – заявив Коваленко.", "uk",
+     "Сьогодні ми створили об’єднання", "Коваленко"),
+    # a quotation over several paragraphs, closed before its attribution, no mark reopened
+    ('"Команда готова к сезону. Мы много работали летом.\nСейчас главное — здоровье игроков, '
+     'остальное придет", - сказал Михайлов.', "ru", "Команда готова к сезону", "Михайлов"),
+    ("«Ми отримали нові машини для лікарні.\nТепер швидка доїде до кожного села», — "
+     "розповіла Іваненко.", "uk", "Ми отримали нові машини", "Іваненко"),
+]
+
+
+@pytest.mark.parametrize(("text", "language", "head", "mention"), QUOTE_CASES)
+def test_real_text_quotations(text, language, head, mention):
+    found = [s for s in find_statements(text, language) if s["kind"] == "direct"]
+    assert [s["quote"][: len(head)] for s in found] == [head]
+    assert found[0]["speaker_mention"] == mention
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "mention"),
+    [
+        ("Об этом сообщает пресс-центр штаба ООС.\n\"Противник трижды обстрелял позиции "
+         "у поселка\", - говорится в сообщении.", "ru", "пресс-центр штаба ООС"),
+        ("Про це повідомляє ДТЕК.\n\"Аварійні відключення триватимуть до вечора\", - "
+         "йдеться в повідомленні.", "uk", "ДТЕК"),
+    ],
+)
+def test_an_unattributed_message_gets_the_organisation_named_as_its_source(text, language,
+                                                                           mention):
+    found = [s for s in find_statements(text, language) if s["kind"] == "direct"]
+    assert [(s["speaker_mention"], s["how"]) for s in found] == [(mention, "organisation")]
+
+
+def test_a_day_after_publication_is_never_the_day_a_statement_was_said():
+    import pandas as pd
+
+    text = ("Премьер Сидоренко объявил, что в среду уйдет в отставку.\n"
+            "«Я принял решение уйти после заседания правительства в среду», — заявил Сидоренко.")
+    articles = pd.DataFrame([{"id": "x", "text": text, "language": "ru", "outlet": None,
+                              "published": pd.Timestamp("2019-05-20")}])
+    said = statements(articles, link=False)["said_on"].dt.date.tolist()
+    assert said and all(d <= dt.date(2019, 5, 20) for d in said)
+
+
+# --------------------------------------------------------------------------- cleaning
+
+BODY = "Городской совет утвердил бюджет на следующий год, сообщил мэр на сессии."
+
+
+@pytest.mark.parametrize(
+    ("raw", "kept", "removed"),
+    [
+        # a long body sentence with prompt-like words stays
+        (f"{BODY}\nЗаявление мэр опубликовал в Telegram, где его прочитали тысячи горожан, а "
+         "депутаты от оппозиции ответили ему в своих каналах уже через час после публикации.",
+         2, []),
+        # the text's last line, cut off mid-sentence right after the body, is body
+        (f"{BODY}\nНагадаємо, раніше депутати міської ради не змогли ухвалити кошто", 2, []),
+        # numbered skip links and a mixed-case block label are boilerplate
+        (f"1. Перейти к содержанию\n2. Перейти к главному меню\n3. К другим проектам DW\n{BODY}"
+         "\nВідео дня", 1, ["navigation"] * 4),
+        # backslash-escaped marks of a scraper read as the marks
+        (f'{BODY}\n\\"Бюджет сбалансирован\\", - сказал мэр.', 2, []),
+    ],
+)
+def test_real_text_cleaning(raw, kept, removed):
+    cleaned = clean_text(raw)
+    assert len(cleaned.lines) == kept
+    assert [r.reason for r in cleaned.removed] == removed
+    assert "\\" not in cleaned.text
+
+
+def test_a_headline_repeated_as_the_lede_is_the_title_once_and_body_once():
+    lede = "Премьер-министр объявил о сложении полномочий перед новым парламентом."
+    cleaned = clean_text(f"{lede}\n{lede}\nОн поблагодарил депутатов за совместную работу.")
+    assert cleaned.title == lede
+    assert cleaned.text.split("\n") == [lede, "Он поблагодарил депутатов за совместную работу."]
+    assert [(r.line, r.reason) for r in cleaned.removed] == [(1, "title")]
