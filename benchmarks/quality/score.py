@@ -77,9 +77,14 @@ def _speaker_ok(quote: dict, pred) -> bool:
     if any(n in said for n in stems):
         return True
     # Latin spellings differ by scheme (Ulyukaev, Ulyukayev): compare the surnames loosely
-    surname = gold.split()[-1].casefold()
-    words = speaker.casefold().split()
+    surname = _latin_fold(gold.split()[-1])
+    words = [_latin_fold(w) for w in speaker.split()]
     return any(SequenceMatcher(None, surname, w).ratio() >= 0.8 for w in words)
+
+
+def _latin_fold(word: str) -> str:
+    """Fold the letters that Latin spellings of one Cyrillic name differ in (Usyk, Usik)."""
+    return word.casefold().replace("y", "i").replace("j", "i").replace("kh", "h")
 
 
 def score_quotes(records: list[dict], texts: dict[str, str], preds: pd.DataFrame) -> pd.DataFrame:

@@ -276,6 +276,10 @@ def attribute(
             if any(p.start >= r.end and p.start - r.end <= 2 for p in people):
                 continue  # the role is followed by the person's name: the name wins
             candidates.append((abs(r.start - anchor), "role", r))
+    if not candidates and cue is not None:
+        found = _descriptor(clause, offset, cue, ctx)
+        if found is not None:
+            return found
     if not candidates:
         if cue is None and not require_cue:
             return Attribution(None, None, None, None, None, None, "none")
@@ -309,6 +313,32 @@ def attribute(
             "pronoun",
         )
     return _role_attr(ctx, item, people, cue, nominal, offset)  # type: ignore[arg-type]
+
+
+_LOWER_WORD = re.compile(r"[а-яёіїєґ'’ʼ-]+")
+#: How many words after the reporting verb its subject may stand.
+_DESCRIPTOR_REACH = 3
+
+
+def _descriptor(clause: str, offset: int, cue, ctx: Context) -> Attribution | None:
+    """Read a common noun for a person as the subject (``— заявив українець``,
+    ``— подчеркнула спортсменка``): it stands for the last person of its gender named."""
+    words = list(_LOWER_WORD.finditer(clause, cue[1]))[:_DESCRIPTOR_REACH]
+    for m in words:
+        reading = next(
+            (p for p in _morph.parses(m.group(), ctx.language)
+             if p.pos == "NOUN" and not {"Surn", "Name", "Patr"} & p.tags),
+            None,
+        )
+        if reading is None or not {"anim", "nomn"} <= reading.tags:
+            continue
+        gender = "masc" if "masc" in reading.tags else "femn" if "femn" in reading.tags else None
+        pos = offset + m.start()
+        person = ctx.antecedent(pos, gender)
+        if person is None:
+            return None
+        return Attribution(cue[2], offset + cue[0], person, m.group(), pos, None, "role")
+    return None
 
 
 def _role_attr(ctx, role: Role, people, cue, nominal, offset) -> Attribution:

@@ -30,7 +30,7 @@ REASONS: dict[str, str] = {
     "template": "an unrendered {{template}} placeholder",
     "ad": "an advertising label",
     "read-also": "a 'read also' / «Читайте також» link",
-    "counter": "a stray number (views, comments, shares)",
+    "counter": "a stray number (views, comments, shares) or an exchange-rate/weather widget",
     "url": "a bare web address or image path",
     "timestamp": "a line that is only a date or a time",
     "language switcher": "a language switcher such as 'UA / RU'",
@@ -73,6 +73,10 @@ _TS_WORD = _compile(_VOCAB["timestamp_words"])
 _WORDS = re.compile(r"\w+")
 _ENDS_SENTENCE = re.compile(r"[.!?…][»\"”“'’)\]]*\s*$")
 _ENDS_STOP = re.compile(r"[.…][»\"”“'’)\]]*\s*$")
+# an exchange-rate or weather widget: `• USD 39.5`, `Харьков +17°С`
+_TICKER = re.compile(
+    r"^[•·*\s]*(?:(?:USD|EUR|GBP|RUB|UAH|PLN|CHF|BTC)\s*[\d.,]+|[^\W\d_]+\s+[+−-]?\d+\s*°\s*[CС]?)\s*$"
+)
 _URL_LINE = re.compile(r"^\s*\S*(?:https?:|www\.|%2F|\.(?:png|jpe?g|webp|gif)\b)\S*\s*$", re.I)
 _COUNTER = re.compile(r"^[\d\s.,:/()+%-]{1,12}$")
 _TIME = re.compile(r"\b\d{1,2}:\d{2}\b")
@@ -172,6 +176,16 @@ def _strip_date_prefix(lines: list[str]) -> tuple[int, str] | None:
     return i, m.group(0).strip()
 
 
+_LETTER_WORD = re.compile(r"[^\W\d_]{2,}")
+#: Above the body, a line without sentence punctuation of at most this many words reads as a
+#: headline, a subtitle or a label; a longer one as a lede that lost its full stop.
+_HEADLINE_WORDS = 12
+
+
+def _headline_like(line: str) -> bool:
+    return len(_LETTER_WORD.findall(line)) <= _HEADLINE_WORDS and not line.endswith(":")
+
+
 def _dated(line: str) -> bool:
     """Tell whether a line carries a time or a full date (a stamp, not a headline)."""
     return bool(_TIME.search(line) or _DATE.search(line) or (
@@ -211,10 +225,12 @@ def _strict_reason(line: str, lower: str, n: int, repeated: frozenset[str]) -> s
     for reason, pattern in _ALWAYS.items():
         if pattern.search(lower):
             return reason
-    if n <= 4 and _COUNTER.match(line) and not _TIME.search(line):
+    if n <= 4 and (_COUNTER.match(line) or _TICKER.match(line)) and not _TIME.search(line):
         return "counter"
     if _URL_LINE.match(line):
         return "url"
+    if _GLUED_DATE.search(line):
+        return "related headline"
     if n <= 12 and _is_timestamp(line):
         return "timestamp"
     if n <= 8 and _SWITCHER.match(line):
@@ -242,7 +258,8 @@ def _gated_reason(line: str, n: int, hits: Counter[str], outside_body: bool) -> 
     Never on a long sentence (more than :data:`_PROSE_WORDS` words): ``Об этом сообщила
     пресс-служба в Telegram`` inside a paragraph is body.
     """
-    if n > _PROSE_WORDS and _ENDS_SENTENCE.search(line) or n > 2 * _PROSE_WORDS:
+    prose = _ENDS_SENTENCE.search(line) and (n > _PROSE_WORDS or n > 14 and hits.total() == 1)
+    if prose or n > 2 * _PROSE_WORDS:
         return None
     for reason, count in hits.items():
         short = n <= _GATED_SHORT[reason]
@@ -257,7 +274,7 @@ def _sentences(line: str) -> list[str]:
     return [normalize_line(s) for s in _SENTENCE_SPLIT.split(line) if _n_words(s) >= 3]
 
 
-_CUT_WORD = re.compile(r"[\w,;:\-–—«„“\"(]\s*$")
+_CUT_WORD = re.compile(r"[\w,;:\-–—«»„“”\"(]\s*$")
 
 
 def _is_headline_copy(j: int, i: int, order: list[int], stripped: dict[int, str]) -> bool:
@@ -297,11 +314,17 @@ def _cut_off_tail(lines, live, last, reason, n_words) -> int | None:
     an ad) follows it.
     """
     after = [i for i in live if last is not None and i > last]
+    # lines that end as sentences straight after the last anchor are body anyway
+    while after and after[0] not in reason and _ENDS_SENTENCE.search(lines[after[0]].strip()):
+        after = after[1:]
     if not after:
         return None
     tail, rest = after[0], after[1:]
     line = lines[tail].strip()
-    if tail in reason or any(i not in reason for i in rest):
+    long_line = n_words[tail] >= 12 and reason.get(tail) in _GATED_SHORT
+    if (tail in reason and not long_line) or not all(
+        i in reason or (n_words[i] <= 4 and not _ENDS_SENTENCE.search(lines[i])) for i in rest
+    ):
         return None
     if n_words[tail] < 2 or _ENDS_SENTENCE.search(line) or not _CUT_WORD.search(line):
         return None
@@ -448,7 +471,14 @@ def clean_text(raw: str, repeated: frozenset[str] = frozenset()) -> Cleaned:
         if i >= first:
             break
         line = lines[i].strip()
-        if 3 <= _n_words(line) <= 30 and not _ENDS_STOP.search(line) and not _dated(line):
+        if (
+            3 <= len(_LETTER_WORD.findall(line)) <= 15
+            and _n_words(line) <= 30
+            and not line.startswith(("•", "·", "*"))
+            and not _ENDS_STOP.search(line)
+            and not line.endswith(":")
+            and not _dated(line)
+        ):
             title, reason[i] = line, "title"
             break
     for i in live:
@@ -468,6 +498,7 @@ def clean_text(raw: str, repeated: frozenset[str] = frozenset()) -> Cleaned:
     # 6. Short lines without sentence punctuation before or after the body; but the last
     #    line of a text cut off mid-sentence, straight after the body, is body.
     cut = _cut_off_tail(lines, live, last, reason, n_words)
+    reason.pop(cut, None)
     for i in kept():
         if not outside(i) or i == cut:
             continue
@@ -480,7 +511,7 @@ def clean_text(raw: str, repeated: frozenset[str] = frozenset()) -> Cleaned:
         n = _n_words(line)
         if i > last and related_block and n <= 25:
             reason[i] = "related headline"
-        elif n <= 4 or (i > last and n <= 20):
+        elif n <= 4 or (i > last and n <= 20) or (i < first and _headline_like(line)):
             reason[i] = "fragment"
 
     # 7. Inside the body: a person's name alone (a photo caption) and short lines without

@@ -3,7 +3,8 @@
 Two statements are linked when
 
 * they have the same canonical speaker (statements of an unknown speaker are compared with
-  each other only),
+  each other only), or one of them has no named speaker (unknown, or an organisation) and
+  both were said the same day, with a stricter threshold (:data:`UNNAMED_SIMILARITY`),
 * they were said within a few days of each other (when both dates are known), and
 * their words are alike: the cosine similarity of their TF-IDF vectors
   (:class:`presslens.vectorize.LemmaVectorizer`: content lemmas bridged between Russian and
@@ -83,6 +84,38 @@ def statement_similarity(quotes: list[str], languages: list[str | None]) -> np.n
     return np.maximum.reduceat(np.maximum.reduceat(sim, starts, axis=0), starts, axis=1)
 
 
+#: Similarity an unnamed statement (unknown speaker or an organisation) needs to join a
+#: named one said on the same day: stricter than between statements of one speaker.
+UNNAMED_SIMILARITY = 0.45
+#: Statements of one day compared this way at the most (beyond, the day is left unlinked).
+UNNAMED_BLOCK = 5000
+
+
+def _unnamed(speaker_id: str) -> bool:
+    return speaker_id == "unknown" or speaker_id.startswith("org:")
+
+
+def _link_unnamed(frame: pd.DataFrame, find, parent, days, articles) -> None:
+    """Link a statement whose speaker is unknown or an organisation (``говорится в
+    сообщении``) with a statement of another article said the same day, when their words
+    are very alike: one outlet names the speaker, the other does not. Two named speakers
+    are never linked this way."""
+    speakers = frame["speaker_id"].tolist()
+    day_of = pd.to_datetime(frame["said_on"]).dt.normalize()
+    for _, block in frame.groupby(day_of, sort=True):
+        rows = [frame.index.get_loc(i) for i in block.index]
+        if len(rows) < 2 or len(rows) > UNNAMED_BLOCK:
+            continue
+        if not any(_unnamed(speakers[i]) for i in rows):
+            continue
+        sim = statement_similarity(block["quote"].tolist(), block["language"].tolist())
+        for a, b in np.argwhere(np.triu(sim, k=1) >= UNNAMED_SIMILARITY):
+            i, j = rows[a], rows[b]
+            if articles[i] == articles[j] or not (_unnamed(speakers[i]) or _unnamed(speakers[j])):
+                continue
+            parent[find(j)] = find(i)
+
+
 def link_statements(
     frame: pd.DataFrame, threshold: float = SIMILARITY, max_days: int = MAX_DAYS
 ) -> list[int]:
@@ -131,6 +164,7 @@ def link_statements(
                 if abs((days[i] - days[j]).days) > max_days:
                     continue
             parent[find(j)] = find(i)
+    _link_unnamed(frame, find, parent, days, articles)
     ids: dict[int, int] = {}
     out = []
     for i in range(n):

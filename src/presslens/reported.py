@@ -250,8 +250,8 @@ def find_statements(text: str, language: str | None = None) -> list[dict]:
                 if st is not None:
                     found.append(st)
                     covered.append((off + sent.start, off + sent.end))
-        # dash-introduced speech
-        st = _dash_speech(line, off, ctx)
+        # dash-introduced speech, on one paragraph or running over several
+        st = _dash_speech(line, off, ctx) or _dash_run(para, ctx)
         if st is not None:
             found.append(st)
             covered.append((off, off + len(line)))
@@ -425,7 +425,12 @@ def _direct(para: _Para, s_index: int, s_quotes: list[Quote], q_index: int, ctx,
         if attr is not None and attr.person is not None:
             return _make(attr, quote_text, "direct", q_start, q_end, (c_off, c_off + len(clause)))
 
-    whole = not before.strip(" —–-") and not after.strip(" .!?…,;") and q_index == 0
+    label = before.strip(" —–-")
+    whole = (
+        (not label or label.endswith(":") and _words(label) <= 3)
+        and not after.strip(" .!?…,;")
+        and q_index == 0
+    )
     if not whole or _words(inner) < 3:
         return None
     # a quotation running on into the next paragraph, which opens with a quotation mark again
@@ -436,9 +441,14 @@ def _direct(para: _Para, s_index: int, s_quotes: list[Quote], q_index: int, ctx,
             attr = Attribution(None, None, None, None, None, None, "next")
             return _make(attr, quote_text, "direct", q_start, q_end, None)
         # … or without opening again: it closes in a later paragraph, before its attribution
-        st = _runs_on(para, para.off + q.inner_start, ctx)
+        # (then that is the statement) or at the paragraph's end (then the quotation is
+        # longer, and its speaker is found as for one paragraph)
+        st, run_end = _runs_on(para, para.off + q.inner_start, ctx)
         if st is not None:
             return st
+        if run_end is not None:
+            q_start, q_end = _clean_span(text, q_start, run_end)
+            quote_text = " ".join(text[q_start:q_end].split())
     # next sentence: «…». Об этом заявил X.
     nxt = para.next_sentence(s_index)
     if nxt is not None:
@@ -462,9 +472,15 @@ def _direct(para: _Para, s_index: int, s_quotes: list[Quote], q_index: int, ctx,
     if found:
         last = found[-1]
         gap = text[last.end : q_start]
-        alone = q.open <= len(line) - len(line.lstrip(" —–-")) and _words(inner) >= 4
-        if (gap.count("\n") <= 1 and last.kind == "direct") or (
-            alone and gap.count("\n") <= 3 and last.speaker_person is not None
+        # alone: the quotation opens its paragraph, maybe after a label (`Пряма мова:`)
+        label = line[: q.open].strip(" —–-")
+        alone = _words(inner) >= 4 and (not label or label.endswith(":") and _words(label) <= 3)
+        known = last.speaker_person is not None or bool(last.speaker_mention)
+        same_para = "\n" not in gap and known
+        if (
+            (gap.count("\n") <= 1 and last.kind == "direct")
+            or (alone and gap.count("\n") <= 3 and known)
+            or (same_para and not before.strip(" —–-") and _words(inner) >= 4)
         ):
             attr = Attribution(
                 None, None, last.speaker_person, last.speaker_mention, None, last.role, "context"
@@ -473,37 +489,47 @@ def _direct(para: _Para, s_index: int, s_quotes: list[Quote], q_index: int, ctx,
     return None
 
 
-# a paragraph that closes a quotation opened paragraphs before: `… гри", — сказав Клопп.`
-_CLOSER = re.compile(
-    rf"^(?P<body>[^«»\"“”„]*?\S)\s*[»\"”“]\s*[,.!?…]?\s*[{_DASH}]\s+(?P<clause>.+)$"
-)
+# a paragraph that closes a quotation opened paragraphs before: `… гри", — сказав Клопп.`,
+# or that ends it with no attribution: `… між собою».`
+_CLOSER = re.compile(rf"^(?P<body>.*?\S)\s*[»\"”“]\s*[,.!?…]?\s*[{_DASH}]\s+(?P<clause>.+)$")
+_CLOSE_AT_END = re.compile(r"^(?P<body>[^«„“\"]*?\S)\s*[»\"”“]\s*[.!?…]?\s*$")
 _CLAUSE_STOP = re.compile(rf"[.!?…]\s+[{_DASH}]\s+|[.!?…]\s*$|:\s")
 #: How many paragraphs a quotation may run over before its closing mark.
 _RUN_ON = 8
 
 
-def _runs_on(para: _Para, start: int, ctx: Context):
-    """Read a quotation left open at ``start`` that closes in a later paragraph, just before
-    its attribution (``"… .\n… гри", — сказав Клопп.``); None when no such paragraph
-    follows before another quotation."""
+def _runs_on(para: _Para, start: int, ctx: Context) -> tuple[_Statement | None, int | None]:
+    """Follow a quotation left open at ``start`` into the paragraphs after it.
+
+    Returns ``(statement, None)`` when a later paragraph closes it just before its
+    attribution (``… гри", — сказав Клопп.``), ``(None, end)`` when one closes it with no
+    attribution (``end`` is the offset of its last word), else ``(None, None)``: a new
+    quotation, or none closing it, within :data:`_RUN_ON` paragraphs.
+    """
     last = min(len(para.paragraphs), para.index + 1 + _RUN_ON)
     for p_off, p_line in para.paragraphs[para.index + 1 : last]:
+        if p_line.lstrip(" —–-")[:1] in '«„“"':
+            return None, None
         m = _CLOSER.match(p_line)
-        if m is None:
-            if any(not q.truncated for q in quote_spans(p_line)):
-                return None
-            continue
-        clause = m.group("clause")
-        stop = _CLAUSE_STOP.search(clause)
-        clause = clause[: stop.start()] if stop else clause
-        c_off = p_off + m.start("clause")
-        attr = attribute(clause, c_off, ctx)
-        if attr is None or not attr.cue:
-            return None
-        q_start, q_end = _clean_span(para.text, start, p_off + m.end("body"))
-        quote = " ".join(para.text[q_start:q_end].split())
-        return _make(attr, quote, "direct", q_start, q_end, (c_off, c_off + len(clause)))
-    return None
+        if m is not None:
+            clause = m.group("clause")
+            stop = _CLAUSE_STOP.search(clause)
+            clause = clause[: stop.start()] if stop else clause
+            c_off = p_off + m.start("clause")
+            attr = attribute(clause, c_off, ctx)
+            if attr is None or not attr.cue:
+                return None, None
+            q_start, q_end = _clean_span(para.text, start, p_off + m.end("body"))
+            quote = " ".join(para.text[q_start:q_end].split())
+            span = (c_off, c_off + len(clause))
+            return _make(attr, quote, "direct", q_start, q_end, span), None
+        m = _CLOSE_AT_END.match(p_line)
+        if m is not None:
+            return None, p_off + m.end("body")
+        if any(not q.truncated and _words(p_line[q.inner_start : q.inner_end]) >= 4
+               for q in quote_spans(p_line)):
+            return None, None
+    return None, None
 
 
 _DASH_SPEECH = re.compile(
@@ -538,6 +564,48 @@ def _dash_speech(line: str, off: int, ctx: Context):
         body = f"{body} {line[r_s:r_e]}"
         end = r_e
     return _make(attr, body, "direct", off + start, off + end, (c_off, c_off + len(clause_text)))
+
+
+_DASH_OPEN = re.compile(rf"^\s*[{_DASH}]\s+\S")
+_DASH_CLOSE = re.compile(rf"^(?P<body>.+?)(?P<punct>[,.!?…])\s+[{_DASH}]\s+(?P<clause>.+)$")
+
+
+def _dash_run(para: _Para, ctx: Context):
+    """Read dash-introduced speech with its attribution elsewhere: after a paragraph ending
+    with a colon (``Мер повідомив:`` / ``- …``), or at the end of a later paragraph that does
+    not open with a dash (``– Всі навколо …`` … ``…знаєте, – заявив Зеленський.``)."""
+    line, off, text = para.line, para.off, para.text
+    if not _DASH_OPEN.match(line) or quote_spans(line):
+        return None
+    start = off + _DASH_OPEN.match(line).end() - 1
+    if para.index:
+        p_off, p_line = para.paragraphs[para.index - 1]
+        if p_line.rstrip().endswith(":"):
+            sents = split_sentences(p_line)
+            s = sents[-1] if sents else None
+            attr = attribute(s.text, p_off + s.start, ctx, require_cue=False) if s else None
+            if attr is not None and attr.how != "none":
+                q_start, q_end = _clean_span(text, start, off + len(line))
+                span = (p_off + s.start, p_off + s.end)
+                return _make(attr, text[q_start:q_end], "direct", q_start, q_end, span)
+    last = min(len(para.paragraphs), para.index + 1 + _RUN_ON)
+    for p_off, p_line in para.paragraphs[para.index + 1 : last]:
+        if _DASH_OPEN.match(p_line) or quote_spans(p_line):
+            return None
+        m = _DASH_CLOSE.match(p_line)
+        if m is None:
+            continue
+        clause = m.group("clause")
+        stop = _CLAUSE_STOP.search(clause)
+        clause = clause[: stop.start()] if stop else clause
+        c_off = p_off + m.start("clause")
+        attr = attribute(clause, c_off, ctx)
+        if attr is None or not attr.cue:
+            return None
+        q_start, q_end = _clean_span(text, start, p_off + m.end("body"))
+        quote = " ".join(text[q_start:q_end].split())
+        return _make(attr, quote, "direct", q_start, q_end, (c_off, c_off + len(clause)))
+    return None
 
 
 def _indirect(para: _Para, s_index: int, ctx: Context):
