@@ -323,6 +323,8 @@ _DESCRIPTOR_REACH = 3
 def _descriptor(clause: str, offset: int, cue, ctx: Context) -> Attribution | None:
     """Read a common noun for a person as the subject (``— заявив українець``,
     ``— подчеркнула спортсменка``): it stands for the last person of its gender named."""
+    if cue[3] == "relay":  # «передает корреспондент»: a reporter relays, never speaks
+        return None
     words = list(_LOWER_WORD.finditer(clause, cue[1]))[:_DESCRIPTOR_REACH]
     for m in words:
         reading = next(

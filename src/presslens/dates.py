@@ -82,6 +82,7 @@ class DateMention:
     offset: int | None = None  # relative days / period direction / weekday modifier
     weekday: int | None = None
     period: str | None = None
+    since: bool = False  # «с начала лета»: from the period's start to the publication day
 
 
 @lru_cache(maxsize=1)
@@ -117,9 +118,29 @@ def _tables():
 
 
 @lru_cache(maxsize=1)
+def _seasons() -> dict[str, int]:
+    """Each season word, lower-cased, with the month its season starts in."""
+    return {form: int(m) for m, forms in _words()["seasons"].items() for form in forms}
+
+
+#: Season words that can open a sentence and still mean the season (``Летом …``).
+_SEASON_ADVERBS = frozenset(
+    "зимой зимою весной весною летом осенью взимку узимку навесні влітку улітку восени".split()
+)
+
+
+@lru_cache(maxsize=1)
+def _season_modifiers() -> dict[str, int]:
+    """Adjective forms that agree with a season noun (прошлым летом, наступного літа)."""
+    return {form: int(k) for k, forms in _words()["season_modifiers"].items() for form in forms}
+
+
+@lru_cache(maxsize=1)
 def _patterns() -> list[tuple[str, re.Pattern]]:
     w = _words()
     month_of, weekday_of, wmod, pmod, period_of = _tables()
+    season_of = _seasons()
+    season_mods = list(_season_modifiers())
     mon = _alt(f for forms in w["months"].values() for f in forms)
     # an abbreviation (11 янв., 17 лют.) needs a day before it and a dot or a year after it
     abbr = _alt(f for forms in w["month_abbreviations"].values() for f in forms)
@@ -191,6 +212,25 @@ def _patterns() -> list[tuple[str, re.Pattern]]:
         ),
         ("weekday", re.compile(rf"{b}{prep}(?:(?P<wm>{wm})\s+)?(?P<wd>{wd}){e}", re.IGNORECASE)),
         ("relative", re.compile(rf"{b}(?P<rel>{_alt(w['relative_days'])}){e}", re.IGNORECASE)),
+        ("yearword", re.compile(rf"{b}(?P<yw>{_alt(w['year_adverbs'])}){e}", re.IGNORECASE)),
+        # за минулу добу, за минувшие сутки: the last 24 hours
+        (
+            "dayperiod",
+            re.compile(
+                rf"{b}(?:(?:за|в|у|протягом|в течение)\s+)?"
+                rf"(?P<dm>{_alt(w['day_period_modifiers'])})\s+(?P<dp>{_alt(w['day_periods'])}){e}",
+                re.IGNORECASE,
+            ),
+        ),
+        # seasons: летом, прошлой зимой, наступного літа, за лето
+        (
+            "season",
+            re.compile(
+                rf"{b}(?P<since>(?:с|з|від|со)\s+(?:начала|початку)\s+)?(?:(?P<pp>за|в|у|на|до|с|з|к)\s+)?"
+                rf"(?:(?P<pm>{_alt(pmod)}|{_alt(season_mods)})\s+)?(?P<season>{_alt(season_of)}){e}",
+                re.IGNORECASE,
+            ),
+        ),
         (
             "period",
             re.compile(
@@ -250,6 +290,20 @@ def _mention(kind: str, m: re.Match) -> DateMention | None:
         return DateMention(
             text, start, end, "relative", offset=w["relative_days"][g["rel"].lower()]
         )
+    if kind == "yearword":
+        step = w["year_adverbs"][g["yw"].lower()]
+        return DateMention(text, start, end, "period", offset=step, period="year")
+    if kind == "dayperiod":
+        return DateMention(text, start, end, "period", offset=-1, period="day")
+    if kind == "season":
+        word = g["season"].lower()
+        cue = g["pp"] or g["pm"] or g["since"]
+        if word not in _SEASON_ADVERBS and (not g["season"].islower() or not cue):
+            return None  # «Арабская весна», a party «Весна»: a name, not a season
+        mod = (g.get("pm") or "").lower()
+        step = pmod.get(mod, _season_modifiers().get(mod)) if mod else None
+        return DateMention(text, start, end, "period", month=_seasons()[word], offset=step,
+                           period="season", since=bool(g["since"]))
     if kind == "period":
         return DateMention(
             text,
@@ -267,6 +321,8 @@ def _mention(kind: str, m: re.Match) -> DateMention | None:
 # alternations of words, where one of their words stands (the word itself, or the one or two
 # words before it: a preposition, a modifier).
 _WORD_PATTERNS = {"month": ("months",), "monthrange": ("months",), "edgeyear": ("year_edges",),
+                  "yearword": ("year_adverbs",), "dayperiod": ("day_periods",),
+                  "season": ("seasons",),
                   "weekday": ("weekdays", "weekday_modifiers"),
                   "en_date": ("months_en",),
                   "relative": ("relative_days",), "period": ("periods", "period_modifiers")}
@@ -287,9 +343,12 @@ def _triggers() -> dict[str, frozenset[str]]:
         runs: set[str] = set()
         for key in keys:
             value = w[key]
-            forms = [value] if isinstance(value, list) else (
-                [list(value)] if key == "relative_days" else value.values()
-            )
+            if isinstance(value, list):
+                forms = [value]
+            elif all(isinstance(v, int) for v in value.values()):  # word -> offset
+                forms = [list(value)]
+            else:
+                forms = value.values()
             for group in forms:
                 for form in group if isinstance(group, list) else [group]:
                     runs.update(r.lower() for r in _RUN.findall(form))
@@ -564,6 +623,11 @@ def resolve_mention(
             day = monday + dt.timedelta(days=m.weekday)
         note = _tense_note(tense) if m.offset is None else "modifier"
         return day, day, f"weekday relative to publication date ({note})"
+    if m.kind == "period" and m.period == "day":  # the last 24 hours
+        return published - dt.timedelta(days=1), published, "the day before publication"
+    if m.kind == "period" and m.period == "season":
+        first, last, basis = _season_span(m.month, m.offset, published, tense)
+        return first, (published if m.since else last), basis
     if m.kind == "period":
         step = m.offset or 0
         if m.period == "week":
@@ -575,6 +639,28 @@ def resolve_mention(
         year = published.year + step
         return dt.date(year, 1, 1), dt.date(year, 12, 31), "year relative to publication date"
     return None, None, "unresolved"
+
+
+def _season_span(start_month: int, step: int | None, published: dt.date, tense: str | None):
+    """Resolve a season: the one ``step`` seasons from the current, else as the tense says."""
+    def span(year: int) -> tuple[dt.date, dt.date]:
+        first = dt.date(year, start_month, 1)
+        index = year * 12 + start_month - 1 + 2
+        return first, _month_span(index // 12, index % 12 + 1)[1]
+
+    spans = [span(y) for y in range(published.year - 2, published.year + 2)]
+    current = [s for s in spans if s[0] <= published <= s[1]]
+    past = [s for s in spans if s[1] < published]
+    future = [s for s in spans if s[0] > published]
+    if step == 0 or (step is None and current and tense != "future" and tense != "past"):
+        chosen = current[0] if current else (past[-1] if tense == "past" else future[0])
+    elif step == -1 or (step is None and tense == "past"):
+        chosen = past[-1]
+    elif step == 1 or (step is None and tense == "future"):
+        chosen = future[0]
+    else:  # no modifier, no tense: this year's season
+        chosen = next(s for s in spans if s[0].year == published.year)
+    return chosen[0], chosen[1], "season relative to publication date"
 
 
 def _as_date(value) -> dt.date | None:
