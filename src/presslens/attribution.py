@@ -316,6 +316,7 @@ def attribute(
 
 
 _LOWER_WORD = re.compile(r"[а-яёіїєґ'’ʼ-]+")
+_ANY_WORD = re.compile(r"[А-ЯЁІЇЄҐа-яёіїєґ'’ʼ-]+")
 #: How many words after the reporting verb its subject may stand.
 _DESCRIPTOR_REACH = 3
 
@@ -325,10 +326,11 @@ def _descriptor(clause: str, offset: int, cue, ctx: Context) -> Attribution | No
     ``— подчеркнула спортсменка``): it stands for the last person of its gender named."""
     if cue[3] == "relay":  # «передает корреспондент»: a reporter relays, never speaks
         return None
-    words = list(_LOWER_WORD.finditer(clause, cue[1]))[:_DESCRIPTOR_REACH]
-    for m in words:
+    after = list(_LOWER_WORD.finditer(clause, cue[1]))[:_DESCRIPTOR_REACH]
+    before = list(_ANY_WORD.finditer(clause, 0, cue[0]))[-2:][::-1]  # «Главком также заявил»
+    for m in after + before:
         reading = next(
-            (p for p in _morph.parses(m.group(), ctx.language)
+            (p for p in _morph.parses(m.group().lower(), ctx.language)
              if p.pos == "NOUN" and not {"Surn", "Name", "Patr"} & p.tags),
             None,
         )

@@ -144,7 +144,8 @@ def _patterns() -> list[tuple[str, re.Pattern]]:
     mon = _alt(f for forms in w["months"].values() for f in forms)
     # an abbreviation (11 янв., 17 лют.) needs a day before it and a dot or a year after it
     abbr = _alt(f for forms in w["month_abbreviations"].values() for f in forms)
-    mon_d = rf"(?:{mon}(?![\w\d])|{abbr}(?:\.|(?=\s+\d{{4}})))"
+    # … and in a dateline (`МОСКВА, 28 авг — РИА Новости`) a dash or a comma after it
+    mon_d = rf"(?:{mon}(?![\w\d])|{abbr}(?:\.|(?=\s+\d{{4}})|(?=\s*[,—–-]\s)))"
     en = "(?i:" + _alt(f for forms in w["months_en"].values() for f in forms) + ")"
     decade = _alt(w["decade_suffixes"])
     yw = _alt(w["year_words"])
@@ -203,6 +204,8 @@ def _patterns() -> list[tuple[str, re.Pattern]]:
             re.compile(rf"{b}(?P<y>(?:1[89]|20)\d\d)\s*[-–—]\s*(?P<y2>(?:1[89]|20)\d\d)\s*{yw}"),
         ),
         ("year", re.compile(rf"{b}(?P<y>(?:1[89]|20)\d\d)(?:-?(?:м|й|го|му))?\s*{yw}")),
+        # a year with its ordinal ending and no year word: 2026-й, до 2030-го
+        ("year", re.compile(rf"{b}(?P<y>(?:1[89]|20)\d\d)-(?:й|го|му|м|ий|ого|ому|ім|тий){e}")),
         # a bare year after «до конца», «с начала», «до кінця», «з початку»
         (
             "edgeyear",
@@ -219,6 +222,15 @@ def _patterns() -> list[tuple[str, re.Pattern]]:
             re.compile(
                 rf"{b}(?:(?:за|в|у|протягом|в течение)\s+)?"
                 rf"(?P<dm>{_alt(w['day_period_modifiers'])})\s+(?P<dp>{_alt(w['day_periods'])}){e}",
+                re.IGNORECASE,
+            ),
+        ),
+        # the weekend: на выходных, на минулих вихідних, найближчими вихідними
+        (
+            "weekend",
+            re.compile(
+                rf"{b}(?:(?:на|у|в)\s+)?(?:(?P<wm>{_alt(w['weekend_modifiers'])})\s+)?"
+                rf"(?P<we>{_alt(w['weekend'])}){e}",
                 re.IGNORECASE,
             ),
         ),
@@ -290,6 +302,11 @@ def _mention(kind: str, m: re.Match) -> DateMention | None:
         return DateMention(
             text, start, end, "relative", offset=w["relative_days"][g["rel"].lower()]
         )
+    if kind == "weekend":
+        step = w["weekend_modifiers"].get((g["wm"] or "").lower()) if g["wm"] else None
+        if step is None and not re.match(r"(?i)(?:на|у|в)\s", text):
+            return None  # «выходные дни» without «на»: not a date
+        return DateMention(text, start, end, "period", offset=step, period="weekend")
     if kind == "yearword":
         step = w["year_adverbs"][g["yw"].lower()]
         return DateMention(text, start, end, "period", offset=step, period="year")
@@ -322,7 +339,7 @@ def _mention(kind: str, m: re.Match) -> DateMention | None:
 # words before it: a preposition, a modifier).
 _WORD_PATTERNS = {"month": ("months",), "monthrange": ("months",), "edgeyear": ("year_edges",),
                   "yearword": ("year_adverbs",), "dayperiod": ("day_periods",),
-                  "season": ("seasons",),
+                  "season": ("seasons",), "weekend": ("weekend",),
                   "weekday": ("weekdays", "weekday_modifiers"),
                   "en_date": ("months_en",),
                   "relative": ("relative_days",), "period": ("periods", "period_modifiers")}
@@ -614,7 +631,8 @@ def resolve_mention(
         elif m.offset == 0:
             day = monday + dt.timedelta(days=m.weekday)
         elif m.offset == 1 or tense == "future":
-            delta = (m.weekday - published.weekday()) % 7 or 7
+            # «у п'ятницю буде дощ» in a Friday's forecast is that Friday
+            delta = (m.weekday - published.weekday()) % 7 or (7 if m.offset == 1 else 0)
             day = published + dt.timedelta(days=delta)
         elif tense == "past" or tense is None:
             delta = (published.weekday() - m.weekday) % 7
@@ -625,6 +643,8 @@ def resolve_mention(
         return day, day, f"weekday relative to publication date ({note})"
     if m.kind == "period" and m.period == "day":  # the last 24 hours
         return published - dt.timedelta(days=1), published, "the day before publication"
+    if m.kind == "period" and m.period == "weekend":
+        return _weekend(m.offset, published, tense)
     if m.kind == "period" and m.period == "season":
         first, last, basis = _season_span(m.month, m.offset, published, tense)
         return first, (published if m.since else last), basis
@@ -639,6 +659,19 @@ def resolve_mention(
         year = published.year + step
         return dt.date(year, 1, 1), dt.date(year, 12, 31), "year relative to publication date"
     return None, None, "unresolved"
+
+
+def _weekend(step: int | None, published: dt.date, tense: str | None):
+    """Resolve a weekend: the last one (``минулих``, past tense), else the coming one (or the
+    current one, when the article is published on it)."""
+    saturday = published + dt.timedelta(days=(5 - published.weekday()) % 7)
+    if published.weekday() == 6:
+        saturday = published - dt.timedelta(days=1)
+    if step == -1 or (step is None and tense == "past"):
+        saturday = saturday - dt.timedelta(days=7) if saturday >= published else saturday
+    elif step == 1 and published.weekday() >= 5:
+        saturday += dt.timedelta(days=7)
+    return saturday, saturday + dt.timedelta(days=1), "weekend relative to publication date"
 
 
 def _season_span(start_month: int, step: int | None, published: dt.date, tense: str | None):

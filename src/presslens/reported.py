@@ -303,7 +303,11 @@ def find_statements(text: str, language: str | None = None) -> list[dict]:
 # `Об этом сообщает пресс-центр АТО.`, `Про це повідомляє ДТЕК.`, `з посиланням на прес-службу
 # Генштабу`: the source an unattributed quotation (`— говорится в сообщении`) comes from.
 _SOURCE = re.compile(
-    r"(?i)(?:(?:об\s+этом|о\s+чем|о\s+чём|про\s+це|как|як)\s+(?:\w+\s+)?"
+    r"(?i)(?:(?:об\s+этом|о\s+чем|о\s+чём|про\s+це)\s+(?:говорится|йдеться|сказано|"
+    r"ідеться)\s+(?:в|у)\s+(?:сообщении|повідомленні|заявлении|заяві)|"
+    r"(?:^|(?<=[.!?\n]\s)|(?<=\n))(?:повідомив|повідомила|повідомили|сообщил|сообщила|"
+    r"сообщили|заявил|заявила|заявив|написал|написала|написав)|"
+    r"(?:об\s+этом|о\s+чем|о\s+чём|про\s+це|как|як)\s+(?:\w+\s+)?"
     r"(?:сообща\w*|сообщил\w*|заяви\w*|повідом\w*|інформу\w*|информир\w*|пише|пишет|"
     r"написа\w*|рассказа\w*|розповіл\w*)|(?:со|з|із)\s+(?:ссылкой|посиланням)\s+на)"
     r"\s+(?:в\s+|у\s+)?(?P<src>[^.,:;!?\n«»\"“”]{2,80})"
@@ -425,6 +429,14 @@ def _direct(para: _Para, s_index: int, s_quotes: list[Quote], q_index: int, ctx,
         if attr is not None and attr.person is not None:
             return _make(attr, quote_text, "direct", q_start, q_end, (c_off, c_off + len(clause)))
 
+    # a quoted fragment inside reported speech: «отметил, что ситуация «сложная, как …»»,
+    # «По мнению X, … «…»»: the reported sentence's speaker said these words
+    if _words(inner) >= 4 and before.strip(" —–-"):
+        clause = line[sent.start : q.open]
+        attr = attribute(clause, off + sent.start, ctx)
+        if attr is not None and attr.cue and (attr.person is not None or attr.mention):
+            span = (off + sent.start, off + q.open)
+            return _make(attr, quote_text, "direct", q_start, q_end, span)
     label = before.strip(" —–-")
     whole = (
         (not label or label.endswith(":") and _words(label) <= 3)
