@@ -32,6 +32,8 @@ REASONS: dict[str, str] = {
     "read-also": "a 'read also' / «Читайте також» link",
     "counter": "a stray number (views, comments, shares) or an exchange-rate/weather widget",
     "url": "a bare web address or image path",
+    "punctuation": "a line of punctuation alone (a stray quotation mark, a separator)",
+    "source": "a source credit (По материалам: …, Джерело: …)",
     "timestamp": "a line that is only a date or a time",
     "language switcher": "a language switcher such as 'UA / RU'",
     "section heading": "a short all-capitals heading of a site block ('ЕЩЕ ПО ТЕМЕ')",
@@ -65,7 +67,7 @@ _GATED_ALL = re.compile(
         for reason, pats in _VOCAB["gated"].items()
     )
 )
-_GATED_SHORT = {"navigation": 8, "prompt": 12, "comments": 12, "caption": 15}
+_GATED_SHORT = {"navigation": 8, "prompt": 12, "comments": 12, "caption": 15, "source": 6}
 _ROLE = _compile(_VOCAB["byline_roles"])
 _MONTH = _compile(_VOCAB["months"])
 _TS_WORD = _compile(_VOCAB["timestamp_words"])
@@ -77,6 +79,7 @@ _ENDS_STOP = re.compile(r"[.…][»\"”“'’)\]]*\s*$")
 _TICKER = re.compile(
     r"^[•·*\s]*(?:(?:USD|EUR|GBP|RUB|UAH|PLN|CHF|BTC)\s*[\d.,]+|[^\W\d_]+\s+[+−-]?\d+\s*°\s*[CС]?)\s*$"
 )
+_ALNUM = re.compile(r"[^\W_]")
 _URL_LINE = re.compile(r"^\s*\S*(?:https?:|www\.|%2F|\.(?:png|jpe?g|webp|gif)\b)\S*\s*$", re.I)
 _COUNTER = re.compile(r"^[\d\s.,:/()+%-]{1,12}$")
 _TIME = re.compile(r"\b\d{1,2}:\d{2}\b")
@@ -229,6 +232,8 @@ def _strict_reason(line: str, lower: str, n: int, repeated: frozenset[str]) -> s
         return "counter"
     if _URL_LINE.match(line):
         return "url"
+    if not _ALNUM.search(line):
+        return "punctuation"
     if _GLUED_DATE.search(line):
         return "related headline"
     if n <= 12 and _is_timestamp(line):
@@ -274,7 +279,7 @@ def _sentences(line: str) -> list[str]:
     return [normalize_line(s) for s in _SENTENCE_SPLIT.split(line) if _n_words(s) >= 3]
 
 
-_CUT_WORD = re.compile(r"[\w,;:\-–—«»„“”\"(]\s*$")
+_CUT_WORD = re.compile(r"[\w,;:\-–—«»„“”\"(’'ʼ]\s*$")
 
 
 def _is_headline_copy(j: int, i: int, order: list[int], stripped: dict[int, str]) -> bool:
@@ -290,19 +295,25 @@ _GLUED_DATE = re.compile(
     r"[^\W\d_]\d{1,2}(?:[./]\d{1,2}[./]\d{2,4}|\s+[^\W\d_]+\s+\d{4})\s*(?:р|г)?\.?\s*$"
 )
 _SUBHEADING_WORDS = 6
+_LABELLED = re.compile(r"^[^\W\d_]+(?:\s+[^\W\d_]+)?:\s+\S")
 
 
 def _inner_reason(line: str, n: int) -> str | None:
-    """Why a line inside the body is not body: a caption (a name alone) or a subheading."""
+    """Why a line inside the body is not body: a caption (a name alone), a subheading, or a
+    related headline (a longer line without sentence punctuation between paragraphs)."""
     if n <= 3 and _NAME.match(line):
         return "caption"
     if (
-        n <= _SUBHEADING_WORDS
-        and not _ENDS_SENTENCE.search(line)
-        and not line.endswith((":", ",", ";"))
-        and line[:1] not in "—–-«„“\"'"
+        _ENDS_SENTENCE.search(line)
+        or line.endswith((":", ",", ";", "»", "”", "“", '"'))
+        or line[:1] in "—–-«„“\"'"
+        or _LABELLED.match(line)  # `Джерело: …`, `Деталі: …`: a labelled body line
     ):
+        return None
+    if n <= _SUBHEADING_WORDS:
         return "subheading"
+    if len(_LETTER_WORD.findall(line)) <= _HEADLINE_WORDS:
+        return "related headline"
     return None
 
 
@@ -321,7 +332,7 @@ def _cut_off_tail(lines, live, last, reason, n_words) -> int | None:
         return None
     tail, rest = after[0], after[1:]
     line = lines[tail].strip()
-    long_line = n_words[tail] >= 12 and reason.get(tail) in _GATED_SHORT
+    long_line = n_words[tail] >= _PROSE_WORDS and reason.get(tail) in _GATED_SHORT
     if (tail in reason and not long_line) or not all(
         i in reason or (n_words[i] <= 4 and not _ENDS_SENTENCE.search(lines[i])) for i in rest
     ):
