@@ -204,6 +204,15 @@ def _patterns() -> list[tuple[str, re.Pattern]]:
             re.compile(rf"{b}(?P<y>(?:1[89]|20)\d\d)\s*[-–—]\s*(?P<y2>(?:1[89]|20)\d\d)\s*{yw}"),
         ),
         ("year", re.compile(rf"{b}(?P<y>(?:1[89]|20)\d\d)(?:-?(?:м|й|го|му))?\s*{yw}")),
+        # a bare year after a preposition, before punctuation or a capital: «у 2004 Ющенко»
+        (
+            "year",
+            re.compile(
+                r"(?:(?<=\b[вуВУсзСЗ]\s)|(?<=\b(?:до|по|от|До|По|От|із|Із)\s)|(?<=\b(?:від|Від)\s))"
+                r"(?P<y>(?:19|20)\d\d)"
+                r"(?=\s*(?:[,.;:!?)»]|$)|\s+[А-ЯЁІЇЄҐA-Z])"
+            ),
+        ),
         # a year with its ordinal ending and no year word: 2026-й, до 2030-го
         ("year", re.compile(rf"{b}(?P<y>(?:1[89]|20)\d\d)-(?:й|го|му|м|ий|ого|ому|ім|тий){e}")),
         # a bare year after «до конца», «с начала», «до кінця», «з початку»

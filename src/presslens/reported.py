@@ -251,7 +251,11 @@ def find_statements(text: str, language: str | None = None) -> list[dict]:
                     found.append(st)
                     covered.append((off + sent.start, off + sent.end))
         # dash-introduced speech, on one paragraph or running over several
-        st = _dash_speech(line, off, ctx) or _dash_run(para, ctx)
+        st = (
+            _dash_speech(line, off, ctx)
+            or _dash_run(para, ctx)
+            or _interview_turn(para, ctx, found)
+        )
         if st is not None:
             found.append(st)
             covered.append((off, off + len(line)))
@@ -538,8 +542,10 @@ def _runs_on(para: _Para, start: int, ctx: Context) -> tuple[_Statement | None, 
         m = _CLOSE_AT_END.match(p_line)
         if m is not None:
             return None, p_off + m.end("body")
-        if any(not q.truncated and _words(p_line[q.inner_start : q.inner_end]) >= 4
-               for q in quote_spans(p_line)):
+        if any(
+            not q.truncated and _words(p_line[q.inner_start : q.inner_end]) >= 4
+            for q in quote_spans(p_line)
+        ):
             return None, None
     return None, None
 
@@ -617,6 +623,45 @@ def _dash_run(para: _Para, ctx: Context):
         q_start, q_end = _clean_span(text, start, p_off + m.end("body"))
         quote = " ".join(text[q_start:q_end].split())
         return _make(attr, quote, "direct", q_start, q_end, (c_off, c_off + len(clause)))
+    return None
+
+
+def _interview_turn(para: _Para, ctx: Context, found: list):
+    """Read one turn of an interview written as dash paragraphs with no attribution of its
+    own: a question (ending with ``?``) is the interviewer's (speaker unknown); an answer is
+    the speaker of the next attributed dash turn (``— …, — сказал Шевченко.``), or, after a
+    question, of the article's last statement."""
+    line, off, text = para.line, para.off, para.text
+    if not _DASH_OPEN.match(line) or quote_spans(line) or _words(line) < 4:
+        return None
+    start = off + _DASH_OPEN.match(line).end() - 1
+    q_start, q_end = _clean_span(text, start, off + len(line))
+    none = Attribution(None, None, None, None, None, None, "none")
+    if line.rstrip().endswith("?"):
+        return _make(none, text[q_start:q_end], "direct", q_start, q_end, None)
+    last = min(len(para.paragraphs), para.index + 1 + _RUN_ON)
+    for p_off, p_line in para.paragraphs[para.index + 1 : last]:
+        if not _DASH_OPEN.match(p_line):
+            break
+        turn = _dash_speech(p_line, p_off, ctx)
+        if turn is not None:
+            attr = Attribution(
+                turn.cue,
+                None,
+                turn.speaker_person,
+                turn.speaker_mention,
+                None,
+                turn.role,
+                "context",
+            )
+            return _make(attr, text[q_start:q_end], "direct", q_start, q_end, turn.attribution)
+    prev = para.paragraphs[para.index - 1][1].rstrip() if para.index else ""
+    if prev.endswith("?") and found and found[-1].speaker_person is not None:
+        who = found[-1]
+        attr = Attribution(
+            None, None, who.speaker_person, who.speaker_mention, None, who.role, "context"
+        )
+        return _make(attr, text[q_start:q_end], "direct", q_start, q_end, who.attribution)
     return None
 
 
