@@ -495,7 +495,9 @@ def tense_near(text: str, start: int, end: int, language: str | None) -> str | N
     -------
     str or None
         ``"past"``, ``"future"`` or ``"present"``; ``будет``/``буде`` + infinitive counts as
-        future; None when the sentence has no finite verb.
+        future; ``"infinitive"`` when an infinitive stands nearer than any finite verb
+        (``решил провести 9 июня``: the date is the infinitive's, not the finite verb's);
+        None when the sentence has no verb.
     """
     best: tuple[int, str] | None = None
     tokens = tokenize(text)
@@ -513,7 +515,7 @@ def tense_near(text: str, start: int, end: int, language: str | None) -> str | N
             best = (distance, tense)
     # an infinitive nearer than any finite verb carries the date (``решил провести 9 июня``,
     # ``продлить до 15 июля``): its time is not the finite verb's, so no tense is read
-    return best[1] if best and best[1] != "infinitive" else None
+    return best[1] if best else None
 
 
 def _tense_or_infinitive(word: str, language: str | None) -> str:
@@ -566,8 +568,9 @@ def resolve_mention(
         A phrase found by the scanner.
     published : datetime.date or None
         The article's publication date (the reference of every relative phrase).
-    tense : {"past", "future", "present"} or None
-        The tense of the verb the phrase belongs to.
+    tense : {"past", "future", "present", "infinitive"} or None
+        The tense of the verb the phrase belongs to (an infinitive: a weekday is the coming
+        one, a day of a month the nearest).
 
     Returns
     -------
@@ -576,6 +579,10 @@ def resolve_mention(
         cannot be resolved) and a short text saying what the resolution rests on.
     """
     m = mention
+    if tense == "infinitive":
+        # an infinitive carries the date (``решил провести 9 июня``, ``подать в отставку в
+        # среду``): a weekday is the coming one, a day of a month the nearest
+        tense = "future" if m.kind == "weekday" else None
     if m.kind in ("date", "range"):
         if m.year is not None:
             first = _safe(m.year, m.month, m.day)
@@ -741,6 +748,7 @@ def date_rows(text: str, published: dt.date | None, language: str | None) -> tup
                 break
         tense = tense_near(s_text, m.start - s_start, m.end - s_start, language)
         first, last, basis = resolve_mention(m, published, tense)
+        tense = None if tense == "infinitive" else tense
         rows.append(
             {
                 "text": m.text,

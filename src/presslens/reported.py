@@ -483,6 +483,13 @@ def _direct(para: _Para, s_index: int, s_quotes: list[Quote], q_index: int, ctx,
             return _make(
                 attr, quote_text, "direct", q_start, q_end, (prev[1], prev[1] + len(prev[0]))
             )
+    # the article's first statement, a quotation alone in its paragraph right after the lede
+    # that names its speaker: «Президент УАФ Андрій Шевченко оцінив жеребкування …»
+    if not found and prev is not None and s_index == 0 and not label and para.index > 0:
+        attr = attribute(prev[0], prev[1], ctx, require_cue=False)
+        if attr is not None and attr.how == "name" and attr.person is not None:
+            span = (prev[1], prev[1] + len(prev[0]))
+            return _make(attr, quote_text, "direct", q_start, q_end, span)
     # continuation of the previous statement (same or previous paragraph), or a quotation
     # standing alone as a paragraph, a few paragraphs after its speaker's last statement
     if found:
@@ -608,7 +615,7 @@ def _dash_run(para: _Para, ctx: Context):
                 return _make(attr, text[q_start:q_end], "direct", q_start, q_end, span)
     last = min(len(para.paragraphs), para.index + 1 + _RUN_ON)
     for p_off, p_line in para.paragraphs[para.index + 1 : last]:
-        if _DASH_OPEN.match(p_line) or quote_spans(p_line):
+        if _DASH_OPEN.match(p_line) or p_line.lstrip()[:1] in '«„“"':
             return None
         m = _DASH_CLOSE.match(p_line)
         if m is None:
