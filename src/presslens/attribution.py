@@ -277,7 +277,7 @@ def attribute(
                 continue  # the role is followed by the person's name: the name wins
             candidates.append((abs(r.start - anchor), "role", r))
     if not candidates and cue is not None:
-        found = _descriptor(clause, offset, cue, ctx)
+        found = _descriptor(clause, offset, cue, ctx) or _organisation(clause, offset, cue, ctx)
         if found is not None:
             return found
     if not candidates:
@@ -329,6 +329,8 @@ def _descriptor(clause: str, offset: int, cue, ctx: Context) -> Attribution | No
     after = list(_LOWER_WORD.finditer(clause, cue[1]))[:_DESCRIPTOR_REACH]
     before = list(_ANY_WORD.finditer(clause, 0, cue[0]))[-2:][::-1]  # «Главком также заявил»
     for m in after + before:
+        if len(m.group()) < 3:
+            continue
         reading = next(
             (p for p in _morph.parses(m.group().lower(), ctx.language)
              if p.pos == "NOUN" and not {"Surn", "Name", "Patr"} & p.tags),
@@ -343,6 +345,26 @@ def _descriptor(clause: str, offset: int, cue, ctx: Context) -> Attribution | No
             return None
         return Attribution(cue[2], offset + cue[0], person, m.group(), pos, None, "role")
     return None
+
+
+_ORG = r"(?:[А-ЯЁІЇЄҐA-Z][^\s,.;:!?«»\"]*)(?:\s+[А-ЯЁІЇЄҐA-Z][^\s,.;:!?«»\"]*){0,2}"
+# «сообщили в РФ», «заявили в Кремле» after the verb; «В Кремле заявили» before it
+_ORG_AFTER = re.compile(rf"\s+(?:в|у|во)\s+(?P<org>{_ORG})")
+_ORG_BEFORE = re.compile(rf"(?:^|\s)(?:[вуВУ]|[Вв]о)\s+(?P<org>{_ORG})\s+(?:\w+\s+)?$")
+
+
+def _organisation(clause: str, offset: int, cue, ctx: Context) -> Attribution | None:
+    """Read an organisation or a country as the speaker of an impersonal cue: ``сообщили
+    в РФ``, ``В Кремле заявили``, ``у МЗС наголосили``."""
+    m = _ORG_AFTER.match(clause, cue[1]) or _ORG_BEFORE.search(clause, 0, cue[0])
+    if m is None:
+        return None
+    words = m.group("org").split()
+    # the head noun in the nominative (в Кремле → Кремль), the rest as written
+    head = words[0] if words[0].isupper() else _morph.nominative(words[0], ctx.language)
+    name = " ".join([head, *words[1:]])
+    return Attribution(cue[2], offset + cue[0], None, name, offset + m.start("org"), None,
+                       "organisation")
 
 
 def _role_attr(ctx, role: Role, people, cue, nominal, offset) -> Attribution:

@@ -220,6 +220,7 @@ def _patterns() -> list[tuple[str, re.Pattern]]:
             "edgeyear",
             re.compile(
                 rf"{b}(?i:{_alt(w['year_edges'])})\s+(?P<y>(?:1[89]|20)\d\d){e}(?!\s*[-–—])"
+                rf"(?:\s*{yw})?"
             ),
         ),
         ("weekday", re.compile(rf"{b}{prep}(?:(?P<wm>{wm})\s+)?(?P<wd>{wd}){e}", re.IGNORECASE)),

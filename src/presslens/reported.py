@@ -383,6 +383,14 @@ def _direct(para: _Para, s_index: int, s_quotes: list[Quote], q_index: int, ctx,
             span = (off + q.inner_start + m.start(2), off + q.inner_start + m.end(2))
             return _make(attr, joined, "direct", q_start, q_end, span)
 
+    # a quoted fragment inside reported speech: «отметил, что ситуация «сложная, как …»»,
+    # «По мнению X, … «…»»: the reported sentence's speaker said these words
+    if _words(inner) >= 4 and before.strip(" —–-"):
+        clause = line[sent.start : q.open]
+        attr = attribute(clause, off + sent.start, ctx)
+        if attr is not None and attr.cue and (attr.person is not None or attr.mention):
+            span = (off + sent.start, off + q.open)
+            return _make(attr, quote_text, "direct", q_start, q_end, span)
     # after: «…», — заявил он.
     pm = _POST.match(after) or _POST_COMMA.match(after)
     if pm:
@@ -433,14 +441,6 @@ def _direct(para: _Para, s_index: int, s_quotes: list[Quote], q_index: int, ctx,
         if attr is not None and attr.person is not None:
             return _make(attr, quote_text, "direct", q_start, q_end, (c_off, c_off + len(clause)))
 
-    # a quoted fragment inside reported speech: «отметил, что ситуация «сложная, как …»»,
-    # «По мнению X, … «…»»: the reported sentence's speaker said these words
-    if _words(inner) >= 4 and before.strip(" —–-"):
-        clause = line[sent.start : q.open]
-        attr = attribute(clause, off + sent.start, ctx)
-        if attr is not None and attr.cue and (attr.person is not None or attr.mention):
-            span = (off + sent.start, off + q.open)
-            return _make(attr, quote_text, "direct", q_start, q_end, span)
     label = before.strip(" —–-")
     whole = (
         (not label or label.endswith(":") and _words(label) <= 3)
