@@ -22,14 +22,7 @@ MIN_WORDS = 4
 
 
 def _day(value) -> dt.date | None:
-    if value is None or value is pd.NaT:
-        return None
-    try:
-        if pd.isna(value):
-            return None
-    except (TypeError, ValueError):
-        pass
-    return pd.Timestamp(value).date()
+    return None if value is None or pd.isna(value) else pd.Timestamp(value).date()
 
 
 def _covered(span: tuple[int, int], spans: list[tuple[int, int]]) -> int:

@@ -521,6 +521,21 @@ _CLAUSE_STOP = re.compile(rf"[.!?…]\s+[{_DASH}]\s+|[.!?…]\s*$|:\s")
 _RUN_ON = 8
 
 
+def _closed_by(text: str, start: int, p_off: int, m: re.Match, ctx: Context):
+    """Make the statement that runs from ``start`` to the ``body`` of a later paragraph
+    (matched by ``m``), said by the attribution in its ``clause``; None without a cue."""
+    clause = m.group("clause")
+    stop = _CLAUSE_STOP.search(clause)
+    clause = clause[: stop.start()] if stop else clause
+    c_off = p_off + m.start("clause")
+    attr = attribute(clause, c_off, ctx)
+    if attr is None or not attr.cue:
+        return None
+    q_start, q_end = _clean_span(text, start, p_off + m.end("body"))
+    quote = " ".join(text[q_start:q_end].split())
+    return _make(attr, quote, "direct", q_start, q_end, (c_off, c_off + len(clause)))
+
+
 def _runs_on(para: _Para, start: int, ctx: Context) -> tuple[_Statement | None, int | None]:
     """Follow a quotation left open at ``start`` into the paragraphs after it.
 
@@ -535,17 +550,7 @@ def _runs_on(para: _Para, start: int, ctx: Context) -> tuple[_Statement | None, 
             return None, None
         m = _CLOSER.match(p_line)
         if m is not None:
-            clause = m.group("clause")
-            stop = _CLAUSE_STOP.search(clause)
-            clause = clause[: stop.start()] if stop else clause
-            c_off = p_off + m.start("clause")
-            attr = attribute(clause, c_off, ctx)
-            if attr is None or not attr.cue:
-                return None, None
-            q_start, q_end = _clean_span(para.text, start, p_off + m.end("body"))
-            quote = " ".join(para.text[q_start:q_end].split())
-            span = (c_off, c_off + len(clause))
-            return _make(attr, quote, "direct", q_start, q_end, span), None
+            return _closed_by(para.text, start, p_off, m, ctx), None
         m = _CLOSE_AT_END.match(p_line)
         if m is not None:
             return None, p_off + m.end("body")
@@ -618,18 +623,8 @@ def _dash_run(para: _Para, ctx: Context):
         if _DASH_OPEN.match(p_line) or p_line.lstrip()[:1] in '«„“"':
             return None
         m = _DASH_CLOSE.match(p_line)
-        if m is None:
-            continue
-        clause = m.group("clause")
-        stop = _CLAUSE_STOP.search(clause)
-        clause = clause[: stop.start()] if stop else clause
-        c_off = p_off + m.start("clause")
-        attr = attribute(clause, c_off, ctx)
-        if attr is None or not attr.cue:
-            return None
-        q_start, q_end = _clean_span(text, start, p_off + m.end("body"))
-        quote = " ".join(text[q_start:q_end].split())
-        return _make(attr, quote, "direct", q_start, q_end, (c_off, c_off + len(clause)))
+        if m is not None:
+            return _closed_by(text, start, p_off, m, ctx)
     return None
 
 
