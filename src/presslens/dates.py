@@ -210,7 +210,8 @@ def _patterns() -> list[tuple[str, re.Pattern]]:
             re.compile(
                 r"(?:(?<=\b[вуВУсзСЗ]\s)|(?<=\b(?:до|по|от|До|По|От|із|Із)\s)|(?<=\b(?:від|Від)\s))"
                 r"(?P<y>(?:19|20)\d\d)"
-                r"(?=\s*(?:[,.;:!?)»]|$)|\s+[А-ЯЁІЇЄҐA-Z])"
+                r"(?=\s*(?:[,.;:!?)»]|$)|\s+[А-ЯЁІЇЄҐA-Z]|\s+(?:під|при|після|перед|коли|когда|"
+                r"после|и|і|та|а|но|але)\s)"
             ),
         ),
         # a year with its ordinal ending and no year word: 2026-й, до 2030-го
@@ -511,12 +512,19 @@ def tense_near(text: str, start: int, end: int, language: str | None) -> str | N
             continue
         if not tense:
             continue
-        distance = start - tok.end if tok.end <= start else tok.start - end
+        a, b = (tok.end, start) if tok.end <= start else (end, tok.start)
+        if _SPEECH_EDGE.search(text, a, b):
+            continue  # the reporting verb outside a quotation does not date what it quotes
+        distance = b - a
         if best is None or distance < best[0]:
             best = (distance, tense)
     # an infinitive nearer than any finite verb carries the date (``решил провести 9 июня``,
     # ``продлить до 15 июля``): its time is not the finite verb's, so no tense is read
     return best[1] if best else None
+
+
+# where quoted or dash speech meets its attribution: `…", – сказав`, `…, – заявил`, `…» —`
+_SPEECH_EDGE = re.compile(r"[»”\"]\s*[,.!?…]?\s*[—–-]\s|[,.!?…]\s+[—–]\s")
 
 
 def _tense_or_infinitive(word: str, language: str | None) -> str:

@@ -4,7 +4,7 @@ Two statements are linked when
 
 * they have the same canonical speaker (statements of an unknown speaker are compared with
   each other only), or one of them has no named speaker (unknown, or an organisation) and
-  both were said the same day, with a stricter threshold (:data:`UNNAMED_SIMILARITY`),
+  both were said the same or the next day, with a stricter threshold (:data:`UNNAMED_SIMILARITY`),
 * they were said within a few days of each other (when both dates are known), and
 * their words are alike: the cosine similarity of their TF-IDF vectors
   (:class:`presslens.vectorize.LemmaVectorizer`: content lemmas bridged between Russian and
@@ -85,8 +85,8 @@ def statement_similarity(quotes: list[str], languages: list[str | None]) -> np.n
 
 
 #: Similarity an unnamed statement (unknown speaker or an organisation) needs to join a
-#: named one said on the same day: stricter than between statements of one speaker.
-UNNAMED_SIMILARITY = 0.45
+#: named one said on the same or the next day: stricter than between one speaker's statements.
+UNNAMED_SIMILARITY = 0.35
 #: Statements of one day compared this way at the most (beyond, the day is left unlinked).
 UNNAMED_BLOCK = 5000
 
@@ -97,12 +97,14 @@ def _unnamed(speaker_id: str) -> bool:
 
 def _link_unnamed(frame: pd.DataFrame, find, parent, days, articles) -> None:
     """Link a statement whose speaker is unknown or an organisation (``говорится в
-    сообщении``) with a statement of another article said the same day, when their words
-    are very alike: one outlet names the speaker, the other does not. Two named speakers
-    are never linked this way."""
+    сообщении``) with a statement of another article said the same or the next day, when
+    their words are very alike: one outlet names the speaker, the other does not. Two named
+    speakers are never linked this way."""
     speakers = frame["speaker_id"].tolist()
     day_of = pd.to_datetime(frame["said_on"]).dt.normalize()
-    for _, block in frame.groupby(day_of, sort=True):
+    for day in sorted(day_of.dropna().unique()):
+        # one outlet may report a day later: a day and the next one together
+        block = frame[(day_of == day) | (day_of == day + pd.Timedelta(days=1))]
         rows = [frame.index.get_loc(i) for i in block.index]
         if len(rows) < 2 or len(rows) > UNNAMED_BLOCK:
             continue

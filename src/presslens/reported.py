@@ -554,12 +554,23 @@ def _runs_on(para: _Para, start: int, ctx: Context) -> tuple[_Statement | None, 
         m = _CLOSE_AT_END.match(p_line)
         if m is not None:
             return None, p_off + m.end("body")
-        if any(
-            not q.truncated and _words(p_line[q.inner_start : q.inner_end]) >= 4
-            for q in quote_spans(p_line)
-        ):
+        if _has_quotation(p_line):
             return None, None
+    if last == len(para.paragraphs) and para.index + 1 < last:
+        # the text ends inside the quotation, cut off mid-sentence: it runs to the end
+        tail_off, tail = para.paragraphs[-1]
+        if tail.strip() and not re.search(r"[.!?…»”\"]\s*$", tail):
+            return None, tail_off + len(tail.rstrip())
     return None, None
+
+
+def _has_quotation(line: str) -> bool:
+    """Tell whether ``line`` holds a whole quotation of four words or more (a name or a
+    scare quote, «Суспільне Спорт», does not count)."""
+    return any(
+        not q.truncated and _words(line[q.inner_start : q.inner_end]) >= 4
+        for q in quote_spans(line)
+    )
 
 
 _DASH_SPEECH = re.compile(
@@ -569,7 +580,7 @@ _DASH_SPEECH = re.compile(
 
 def _dash_speech(line: str, off: int, ctx: Context):
     """Read a paragraph of dash-introduced speech: ``— …, — сказал Песков.``"""
-    if quote_spans(line):
+    if _has_quotation(line):
         return None
     m = _DASH_SPEECH.match(line)
     if not m:
@@ -605,7 +616,7 @@ def _dash_run(para: _Para, ctx: Context):
     with a colon (``Мер повідомив:`` / ``- …``), or at the end of a later paragraph that does
     not open with a dash (``– Всі навколо …`` … ``…знаєте, – заявив Зеленський.``)."""
     line, off, text = para.line, para.off, para.text
-    if not _DASH_OPEN.match(line) or quote_spans(line):
+    if not _DASH_OPEN.match(line) or _has_quotation(line):
         return None
     start = off + _DASH_OPEN.match(line).end() - 1
     if para.index:
@@ -634,7 +645,7 @@ def _interview_turn(para: _Para, ctx: Context, found: list):
     the speaker of the next attributed dash turn (``— …, — сказал Шевченко.``), or, after a
     question, of the article's last statement."""
     line, off, text = para.line, para.off, para.text
-    if not _DASH_OPEN.match(line) or quote_spans(line) or _words(line) < 4:
+    if not _DASH_OPEN.match(line) or _has_quotation(line) or _words(line) < 4:
         return None
     start = off + _DASH_OPEN.match(line).end() - 1
     q_start, q_end = _clean_span(text, start, off + len(line))
