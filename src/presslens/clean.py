@@ -317,6 +317,10 @@ def _inner_reason(line: str, n: int) -> str | None:
     return None
 
 
+#: Reasons of lines that can stand between two paragraphs of a body.
+_INLINE = frozenset({"caption", "ad", "counter", "url", "punctuation"})
+
+
 def _cut_off_tail(lines, live, last, reason, n_words) -> int | None:
     """Return the line that ends the body cut off mid-sentence, if there is one.
 
@@ -325,8 +329,12 @@ def _cut_off_tail(lines, live, last, reason, n_words) -> int | None:
     an ad) follows it.
     """
     after = [i for i in live if last is not None and i > last]
-    # lines that end as sentences straight after the last anchor are body anyway
-    while after and after[0] not in reason and _ENDS_SENTENCE.search(lines[after[0]].strip()):
+    # lines that end as sentences straight after the last anchor are body anyway, and a photo
+    # caption or an ad may stand inside the body
+    while after and (
+        reason.get(after[0]) in _INLINE
+        or after[0] not in reason and _ENDS_SENTENCE.search(lines[after[0]].strip())
+    ):
         after = after[1:]
     if not after:
         return None

@@ -240,7 +240,7 @@ def _patterns() -> list[tuple[str, re.Pattern]]:
         (
             "weekend",
             re.compile(
-                rf"{b}(?:(?:на|у|в)\s+)?(?:(?P<wm>{_alt(w['weekend_modifiers'])})\s+)?"
+                rf"{b}(?:(?:на|у|в|з|с|після|после)\s+)?(?:(?P<wm>{_alt(w['weekend_modifiers'])})\s+)?"
                 rf"(?P<we>{_alt(w['weekend'])}){e}",
                 re.IGNORECASE,
             ),
@@ -315,7 +315,7 @@ def _mention(kind: str, m: re.Match) -> DateMention | None:
         )
     if kind == "weekend":
         step = w["weekend_modifiers"].get((g["wm"] or "").lower()) if g["wm"] else None
-        if step is None and not re.match(r"(?i)(?:на|у|в)\s", text):
+        if step is None and not re.match(r"(?i)(?:на|у|в|з|с|після|после)\s", text):
             return None  # «выходные дни» without «на»: not a date
         return DateMention(text, start, end, "period", offset=step, period="weekend")
     if kind == "yearword":
