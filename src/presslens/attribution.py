@@ -280,6 +280,11 @@ def attribute(
         found = _descriptor(clause, offset, cue, ctx) or _organisation(clause, offset, cue, ctx)
         if found is not None:
             return found
+        if not clause[cue[1] :].strip(" .,;!?…") and cue[3] != "relay":
+            # «…», — сказав| cut off after the verb: its subject is the last person named
+            person = ctx.antecedent(offset + cue[0], None)
+            if person is not None:
+                return Attribution(cue[2], offset + cue[0], person, None, None, None, "pronoun")
     if not candidates:
         if cue is None and not require_cue:
             return Attribution(None, None, None, None, None, None, "none")

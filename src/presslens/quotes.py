@@ -127,6 +127,10 @@ def quote_spans(text: str) -> list[Quote]:
             index = len(marks) - 1 - marks[::-1].index(closers[ch])
             close_to(index, i)
             _close_all_before_attribution(text, i, stack, close_to)
+        elif ch in "»”" and stack and closing:
+            # a quotation opened with one mark and closed with another: "…», «…”
+            close_to(len(stack) - 1, i)
+            _close_all_before_attribution(text, i, stack, close_to)
     if stack:
         mark, pos = stack[0]
         end = len(text.rstrip())

@@ -255,6 +255,7 @@ def find_statements(text: str, language: str | None = None) -> list[dict]:
             _dash_speech(line, off, ctx)
             or _dash_run(para, ctx)
             or _interview_turn(para, ctx, found)
+            or (None if covered else _inline_dash(para, ctx))
         )
         if st is not None:
             found.append(st)
@@ -363,8 +364,11 @@ def _direct(para: _Para, s_index: int, s_quotes: list[Quote], q_index: int, ctx,
     sent = para.sents[s_index]
     q = s_quotes[q_index]
     inner = line[q.inner_start : q.inner_end]
+    # the segment of the sentence that belongs to this quotation: up to the next quotation
+    # that could be a statement (a quoted name, «Новой газете», stays in the attribution)
+    later = [x for x in s_quotes[q_index + 1 :] if _words(line[x.inner_start : x.inner_end]) >= 3]
     seg_start = s_quotes[q_index - 1].end if q_index else sent.start
-    seg_end = s_quotes[q_index + 1].open if q_index + 1 < len(s_quotes) else sent.end
+    seg_end = later[0].open if later else sent.end
     before = line[seg_start : q.open]
     after = line[q.end : seg_end]
     if quote_kind(inner, line[max(0, q.open - 60) : q.open]):
@@ -637,6 +641,38 @@ def _dash_run(para: _Para, ctx: Context):
         if m is not None:
             return _closed_by(text, start, p_off, m, ctx)
     return None
+
+
+_MID_DASH = re.compile(rf"[.!?…]\s+[{_DASH}]\s+(?=[А-ЯЁІЇЄҐA-Z«„“\"])")
+
+
+def _inline_dash(para: _Para, ctx: Context):
+    """Read speech that a dash marks inside a paragraph: closed by its attribution with no
+    opening dash (``Він помре скоро. І все закінчиться, — сказав Зеленський.``), or opened by
+    a dash after a sentence naming its speaker (``X привітав працівників. – Маємо …``)."""
+    line, off, text = para.line, para.off, para.text
+    if _DASH_OPEN.match(line) or _has_quotation(line):
+        return None
+    m = _DASH_CLOSE.match(line)
+    if m is not None and cue_tokens(m.group("clause").split(" ", 1)[0], ctx.language):
+        st = _closed_by(text, off, off, m, ctx)
+        if st is not None:
+            return st
+    mid = _MID_DASH.search(line)
+    if mid is None:
+        return None
+    st = _dash_speech(line[mid.end() - 2 :], off + mid.end() - 2, ctx)
+    if st is not None:
+        return st
+    sents = [x for x in split_sentences(line[: mid.start() + 1]) if x.text.strip()]
+    if not sents:
+        return None
+    attr = attribute(sents[-1].text, off + sents[-1].start, ctx, require_cue=False)
+    if attr is None or attr.how != "name" or attr.person is None:
+        return None
+    q_start, q_end = _clean_span(text, off + mid.end(), off + len(line))
+    span = (off + sents[-1].start, off + sents[-1].end)
+    return _make(attr, text[q_start:q_end], "direct", q_start, q_end, span)
 
 
 def _interview_turn(para: _Para, ctx: Context, found: list):
