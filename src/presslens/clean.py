@@ -317,6 +317,7 @@ def _inner_reason(line: str, n: int) -> str | None:
     return None
 
 
+_GOES_ON = re.compile(r"[,;]\s*$")
 #: Reasons of lines that can stand between two paragraphs of a body.
 _INLINE = frozenset({"caption", "ad", "counter", "url", "punctuation"})
 
@@ -331,11 +332,19 @@ def _cut_off_tail(lines, live, last, reason, n_words) -> int | None:
     after = [i for i in live if last is not None and i > last]
     # lines that end as sentences straight after the last anchor are body anyway, and a photo
     # caption or an ad may stand inside the body
-    while after and (
-        reason.get(after[0]) in _INLINE
-        or after[0] not in reason and _ENDS_SENTENCE.search(lines[after[0]].strip())
-    ):
+    def passed(i: int) -> bool:
+        line = lines[i].strip()
+        if reason.get(i) in _INLINE:
+            return True
+        if i in reason:
+            return False
+        # a sentence, a paragraph that goes on (ends with a comma), a short label (`Видео:`)
+        return bool(_ENDS_SENTENCE.search(line) or _GOES_ON.search(line) or n_words[i] <= 4)
+
+    while after and passed(after[0]) and len(after) > 1:
         after = after[1:]
+    if after and passed(after[0]) and _ENDS_SENTENCE.search(lines[after[0]].strip()):
+        return None
     if not after:
         return None
     tail, rest = after[0], after[1:]
@@ -530,7 +539,9 @@ def clean_text(raw: str, repeated: frozenset[str] = frozenset()) -> Cleaned:
         n = _n_words(line)
         if i > last and related_block and n <= 25:
             reason[i] = "related headline"
-        elif n <= 4 or (i > last and n <= 20) or (i < first and _headline_like(line)):
+        elif n <= 4 or (i > last and n <= 20 and not _GOES_ON.search(line)) or (
+            i < first and _headline_like(line)
+        ):
             reason[i] = "fragment"
 
     # 7. Inside the body: a person's name alone (a photo caption) and short lines without

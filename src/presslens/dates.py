@@ -140,6 +140,7 @@ def _patterns() -> list[tuple[str, re.Pattern]]:
     w = _words()
     month_of, weekday_of, wmod, pmod, period_of = _tables()
     season_of = _seasons()
+    unit_of = {f: u for u, forms in w["ago_units"].items() for f in forms}
     season_mods = list(_season_modifiers())
     mon = _alt(f for forms in w["months"].values() for f in forms)
     # an abbreviation (11 янв., 17 лют.) needs a day before it and a dot or a year after it
@@ -236,6 +237,15 @@ def _patterns() -> list[tuple[str, re.Pattern]]:
                 re.IGNORECASE,
             ),
         ),
+        # a span back from the publication day: год назад, три дні тому, 2 недели назад
+        (
+            "ago",
+            re.compile(
+                rf"{b}(?:(?P<n>\d{{1,2}}|{_alt(w['small_numbers'])})\s+)?"
+                rf"(?P<unit>{_alt(unit_of)})\s+(?:{_alt(w['ago_words'])}){e}",
+                re.IGNORECASE,
+            ),
+        ),
         # the weekend: на выходных, на минулих вихідних, найближчими вихідними
         (
             "weekend",
@@ -313,6 +323,11 @@ def _mention(kind: str, m: re.Match) -> DateMention | None:
         return DateMention(
             text, start, end, "relative", offset=w["relative_days"][g["rel"].lower()]
         )
+    if kind == "ago":
+        n = g["n"]
+        count = int(n) if n and n.isdigit() else w["small_numbers"].get((n or "").lower(), 1)
+        unit = next(u for u, forms in w["ago_units"].items() if g["unit"].lower() in forms)
+        return DateMention(text, start, end, "relative", offset=-count, period=unit)
     if kind == "weekend":
         step = w["weekend_modifiers"].get((g["wm"] or "").lower()) if g["wm"] else None
         if step is None and not re.match(r"(?i)(?:на|у|в|з|с|після|после)\s", text):
@@ -350,7 +365,7 @@ def _mention(kind: str, m: re.Match) -> DateMention | None:
 # words before it: a preposition, a modifier).
 _WORD_PATTERNS = {"month": ("months",), "monthrange": ("months",), "edgeyear": ("year_edges",),
                   "yearword": ("year_adverbs",), "dayperiod": ("day_periods",),
-                  "season": ("seasons",), "weekend": ("weekend",),
+                  "season": ("seasons",), "weekend": ("weekend",), "ago": ("ago_words",),
                   "weekday": ("weekdays", "weekday_modifiers"),
                   "en_date": ("months_en",),
                   "relative": ("relative_days",), "period": ("periods", "period_modifiers")}
@@ -419,11 +434,18 @@ def _scan(text: str) -> list[DateMention]:
             if positions is None:
                 positions = [m.start() for m in _RUN.finditer(text)]
             starts = sorted({positions[j] for i in hits for j in (i - 2, i - 1, i) if j >= 0})
+            if kind == "ago":  # «2 недели назад»: a number may open it too
+                before = {d for d in _digit_starts(text) if any(0 <= p - d <= 20 for p in starts)}
+                starts = sorted(set(starts) | before)
         for m in _matches(pattern, text, starts):
             mention = _mention(kind, m)
             if mention is not None:
                 found.append((mention.start, -(mention.end - mention.start), rank, mention))
     return _select(text, found)
+
+
+def _digit_starts(text: str) -> list[int]:
+    return [m.start() for m in _NUMBER_START.finditer(text)]
 
 
 def _select(text: str, found: list[tuple[int, int, int, DateMention]]) -> list[DateMention]:
@@ -441,12 +463,12 @@ def _join_weekdays(text: str, mentions: list[DateMention]) -> list[DateMention]:
         prev = out[-1] if out else None
         if (
             prev is not None
-            and prev.kind == "month"
+            and prev.kind in ("month", "date")
             and prev.year is None
             and m.kind == "period"
             and m.period == "year"
             and _WEEKDAY_GAP.fullmatch(text, prev.end, m.start)
-        ):  # в декабре прошлого года: the month of the year the modifier names
+        ):  # в декабре прошлого года, 5 вересня цього року: that year's month or day
             out[-1] = replace(prev, text=text[prev.start : m.end], end=m.end, offset=m.offset)
             continue
         if (
@@ -592,6 +614,9 @@ def resolve_mention(
         # an infinitive carries the date (``решил провести 9 июня``, ``подать в отставку в
         # среду``): a weekday is the coming one, a day of a month the nearest
         tense = "future" if m.kind == "weekday" else None
+    if m.kind == "date" and m.year is None and m.offset is not None and published is not None:
+        day = _safe(published.year + m.offset, m.month, m.day)
+        return day, day, "year relative to publication date"
     if m.kind in ("date", "range"):
         if m.year is not None:
             first = _safe(m.year, m.month, m.day)
@@ -611,6 +636,7 @@ def resolve_mention(
         if not cands:
             return None, None, "unresolved: no such day"
         named = [c for c in cands if m.weekday is not None and c[0].weekday() == m.weekday]
+        named = [c for c in named if abs((c[0] - published).days) <= 183]  # not a typo's year
         if len(named) == 1:  # в понедельник, 7 февраля: the year whose 7 February is a Monday
             first = named[0][0]
             return first, first, "year from the weekday written with it"
@@ -645,8 +671,15 @@ def resolve_mention(
         return dt.date(m.year, 1, 1), dt.date(m.year2 or m.year, 12, 31), "as written"
     if published is None:
         return None, None, "unresolved: relative to an unknown publication date"
+    if m.kind == "relative" and m.period in ("month", "year"):  # год назад, два місяці тому
+        months = (m.offset or 0) * (12 if m.period == "year" else 1)
+        index = published.year * 12 + published.month - 1 + months
+        year, month = index // 12, index % 12 + 1
+        day = dt.date(year, month, min(published.day, calendar.monthrange(year, month)[1]))
+        return day, day, "relative to publication date"
     if m.kind == "relative":
-        day = published + dt.timedelta(days=m.offset or 0)
+        days = (m.offset or 0) * (7 if m.period == "week" else 1)
+        day = published + dt.timedelta(days=days)
         return day, day, "relative to publication date"
     if m.kind == "weekday":
         monday = published - dt.timedelta(days=published.weekday())

@@ -251,6 +251,11 @@ def find_statements(text: str, language: str | None = None) -> list[dict]:
                     found.append(st)
                     covered.append((off + sent.start, off + sent.end))
         # dash-introduced speech, on one paragraph or running over several
+        if _attribution_line(line, ctx.language):
+            st = _quoted_above(para, ctx, found)
+            if st is not None:
+                found.append(st)
+            continue
         st = (
             _dash_speech(line, off, ctx)
             or _dash_run(para, ctx)
@@ -641,6 +646,33 @@ def _dash_run(para: _Para, ctx: Context):
         if m is not None:
             return _closed_by(text, start, p_off, m, ctx)
     return None
+
+
+_ATTRIBUTION_LINE = re.compile(rf"^\s*[{_DASH}]\s+(?P<verb>[^\W\d_]+)")
+
+
+def _attribution_line(line: str, language: str | None) -> bool:
+    """Tell whether a paragraph is only an attribution: ``– пояснив Труханов.``"""
+    m = _ATTRIBUTION_LINE.match(line)
+    return bool(m) and _words(line) <= 12 and bool(cue_tokens(m.group("verb"), language))
+
+
+def _quoted_above(para: _Para, ctx: Context, found: list):
+    """Read the paragraph above an attribution line as the quotation it attributes (a block
+    quotation that lost its marks), unless a statement already covers it."""
+    if not para.index:
+        return None
+    p_off, p_line = para.paragraphs[para.index - 1]
+    if not p_line.strip() or (found and found[-1].end > p_off):
+        return None
+    m = _ATTRIBUTION_LINE.match(para.line)
+    clause = para.line[m.start("verb") :].rstrip(" .")
+    attr = attribute(clause, para.off + m.start("verb"), ctx)
+    if attr is None or not attr.cue:
+        return None
+    q_start, q_end = _clean_span(para.text, p_off, p_off + len(p_line))
+    span = (para.off + m.start("verb"), para.off + len(para.line))
+    return _make(attr, para.text[q_start:q_end], "direct", q_start, q_end, span)
 
 
 _MID_DASH = re.compile(rf"[.!?…]\s+[{_DASH}]\s+(?=[А-ЯЁІЇЄҐA-Z«„“\"])")
