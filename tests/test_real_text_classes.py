@@ -74,6 +74,21 @@ DATE_CASES = [
      "2025-11-16"),
     ("На прошлых выходных было тепло.", "2025-11-14", "ru", "На прошлых выходных", "2025-11-08",
      "2025-11-09"),
+    ("Найближчими вихідними буде тепло.", "2021-06-10", "uk", "Найближчими вихідними",
+     "2021-06-12", "2021-06-13"),
+    ("Год назад здесь шли бои.", "2015-02-22", "ru", "Год назад", "2014-02-22", "2014-02-22"),
+    ("Три дні тому мер підписав указ.", "2021-06-10", "uk", "Три дні тому", "2021-06-07",
+     "2021-06-07"),
+    ("Это случилось 2 недели назад.", "2021-03-31", "ru", "2 недели назад", "2021-03-17",
+     "2021-03-17"),
+    ("Це сталося 5 вересня цього року.", "2014-10-01", "uk", "5 вересня цього року",
+     "2014-09-05", "2014-09-05"),
+    # a wrong weekday in the source never moves the day a year away
+    ("В среду, 14 октября суд рассмотрел иск.", "2025-10-15", "ru", "В среду, 14 октября",
+     "2025-10-14", "2025-10-14"),
+    # the reporting verb outside a quotation does not date the quotation
+    ("– Я прийняв рішення подати у відставку після засідання в середу, – сказав він.", "2019-05-20",
+     "uk", "в середу", "2019-05-22", "2019-05-22"),
 ]
 
 
@@ -107,6 +122,15 @@ QUOTE_CASES = [
     # an inner quotation sharing the outer one's closing mark
     ("“Сьогодні ми створили об’єднання “За чисте місто”, – заявив Коваленко.", "uk",
      "Сьогодні ми створили об’єднання", "Коваленко"),
+    # opened with one mark, closed with another
+    ('"Ми почнемо повертати ємності з водою вже з вихідних», – зауважив Боровик.', "uk",
+     "Ми почнемо повертати ємності", "Боровик"),
+    # a quoted name inside the attribution does not cut it
+    ("«Сумма нас не устраивает, решение обжалуем», — заявил «Новой газете» юрист Сергей "
+     "Орлов.", "ru", "Сумма нас не устраивает", "Сергей Орлов"),
+    # speech closed by its attribution with no opening dash or mark
+    ("Решение примут до конца недели. Все готово, — сказал Гончаренко.", "ru",
+     "Решение примут до конца", "Гончаренко"),
     # a quotation over several paragraphs, closed before its attribution, no mark reopened
     ('"Команда готова к сезону. Мы много работали летом.\nСейчас главное — здоровье игроков, '
      'остальное придет", - сказал Михайлов.', "ru", "Команда готова к сезону", "Михайлов"),
@@ -135,6 +159,15 @@ PARTIAL_CASES = [
 def test_partial_quotations_inside_reported_speech(text, language, quote, mention):
     found = [s for s in find_statements(text, language) if s["kind"] == "direct"]
     assert [(s["quote"], s["speaker_mention"]) for s in found] == [(quote, mention)]
+
+
+def test_a_block_quotation_before_an_attribution_line_is_the_quotation_it_attributes():
+    text = ("Мер Одеси Петро Гончаренко прокоментував рішення суду.\n"
+            "Рішення незаконне, ми подамо апеляцію до Верховного суду найближчим часом.\n"
+            "– пояснив Гончаренко.")
+    found = [s for s in find_statements(text, "uk") if s["kind"] == "direct"]
+    assert [(s["quote"][:13], s["speaker_mention"]) for s in found] == [
+        ("Рішення незак", "Гончаренко")]
 
 
 def test_an_interview_in_dash_paragraphs_gives_questions_to_nobody_and_answers_to_the_guest():

@@ -50,7 +50,9 @@ def key_pattern(key: str) -> re.Pattern[str]:
     for word in key.split():
         chars = []
         for ch in word:
-            if ch in _DASHES:
+            if ch == "\\":  # a scraper's backslash escape, undone in the clean text
+                chars.append("\\\\?")
+            elif ch in _DASHES:
                 chars.append(f"[{re.escape(_DASHES)}]")
             elif ch in _QUOTES:
                 chars.append(f"[{re.escape(_QUOTES)}]")

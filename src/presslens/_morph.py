@@ -101,7 +101,7 @@ def is_infinitive(word: str, language: str | None) -> bool:
         return False
     best = found[0]
     # the Ukrainian dictionary tags an infinitive as a VERB with no tense: its own lemma
-    return best.pos == "INFN" or (
+    return best.pos == "INFN" or "infn" in best.tags or (
         best.pos == "VERB" and not {"past", "futr", "pres"} & best.tags
         and best.normal == word.lower()
     )
