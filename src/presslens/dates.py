@@ -535,8 +535,8 @@ def tense_near(text: str, start: int, end: int, language: str | None) -> str | N
         if not tense:
             continue
         a, b = (tok.end, start) if tok.end <= start else (end, tok.start)
-        if _SPEECH_EDGE.search(text, a, b):
-            continue  # the reporting verb outside a quotation does not date what it quotes
+        if _SPEECH_EDGE.search(text, a, b) or "\n" in text[a:b]:
+            continue  # the reporting verb outside a quotation (or paragraph) does not date it
         distance = b - a
         if best is None or distance < best[0]:
             best = (distance, tense)
