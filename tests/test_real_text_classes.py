@@ -237,6 +237,9 @@ BODY = "Городской совет утвердил бюджет на сле�
         # numbered skip links and a mixed-case block label are boilerplate
         (f"1. Перейти к содержанию\n2. Перейти к главному меню\n3. К другим проектам DW\n{BODY}"
          "\nВідео дня", 1, ["navigation"] * 4),
+        # image markup a scraper left in the text
+        ('<image>data:image/s3,"s3://crabby-images/8f23c/8f23c1ce6d5ff1cdf24fa3ddfac9b3ea94c1426f"'
+         ' alt="Мост"</image>\n' + BODY, 1, ["url"]),
         # backslash-escaped marks of a scraper read as the marks
         (f'{BODY}\n\\"Бюджет сбалансирован\\", - сказал мэр.', 2, []),
     ],

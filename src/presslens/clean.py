@@ -31,7 +31,7 @@ REASONS: dict[str, str] = {
     "ad": "an advertising label",
     "read-also": "a 'read also' / «Читайте також» link",
     "counter": "a stray number (views, comments, shares) or an exchange-rate/weather widget",
-    "url": "a bare web address or image path",
+    "url": "a bare web address, image path or image markup",
     "punctuation": "a line of punctuation alone (a stray quotation mark, a separator)",
     "source": "a source credit (По материалам: …, Джерело: …)",
     "timestamp": "a line that is only a date or a time",
@@ -80,6 +80,7 @@ _TICKER = re.compile(
     r"^[•·*\s]*(?:(?:USD|EUR|GBP|RUB|UAH|PLN|CHF|BTC)\s*[\d.,]+|[^\W\d_]+\s+[+−-]?\d+\s*°\s*[CС]?)\s*$"
 )
 _ALNUM = re.compile(r"[^\W_]")
+_IMAGE_MARKUP = re.compile(r"^\s*(?:<image|<img\b|!\[[^\]]*\]\()", re.I)
 _URL_LINE = re.compile(r"^\s*\S*(?:https?:|www\.|%2F|\.(?:png|jpe?g|webp|gif)\b)\S*\s*$", re.I)
 _COUNTER = re.compile(r"^[\d\s.,:/()+%-]{1,12}$")
 _TIME = re.compile(r"\b\d{1,2}:\d{2}\b")
@@ -230,7 +231,7 @@ def _strict_reason(line: str, lower: str, n: int, repeated: frozenset[str]) -> s
             return reason
     if n <= 4 and (_COUNTER.match(line) or _TICKER.match(line)) and not _TIME.search(line):
         return "counter"
-    if _URL_LINE.match(line):
+    if _URL_LINE.match(line) or _IMAGE_MARKUP.match(line):
         return "url"
     if not _ALNUM.search(line):
         return "punctuation"
