@@ -33,7 +33,9 @@ SIMILARITY = 0.3
 MAX_DAYS = 3
 
 
-def statement_similarity(quotes: list[str], languages: list[str | None]) -> np.ndarray:
+def statement_similarity(
+    quotes: list[str], languages: list[str | None], among: list[int] | None = None
+) -> np.ndarray:
     """Return the pairwise similarity of statements' words (0 to 1).
 
     Each statement is split into sentences (a long quotation in one outlet is often cut to
@@ -47,12 +49,15 @@ def statement_similarity(quotes: list[str], languages: list[str | None]) -> np.n
         The statements' words.
     languages : list of str or None
         Their languages (``"ru"``/``"uk"``), for lemmas.
+    among : list of int, optional
+        Only these statements' rows (in increasing order), against all statements.
 
     Returns
     -------
     numpy.ndarray
-        A square matrix of similarities of :class:`presslens.vectorize.LemmaVectorizer`
-        vectors (bridged ru/uk lemmas plus their character 3-5-grams).
+        A matrix of similarities of :class:`presslens.vectorize.LemmaVectorizer` vectors
+        (bridged ru/uk lemmas plus their character 3-5-grams): square, or one row per
+        statement of ``among``.
     """
     n = len(quotes)
     owner, texts, langs = [], [], []
@@ -73,15 +78,19 @@ def statement_similarity(quotes: list[str], languages: list[str | None]) -> np.n
             "language": langs,
         }
     )
-    out = np.zeros((n, n))
+    rows = np.arange(n) if among is None else np.asarray(among, dtype=int)
+    out = np.zeros((len(rows), n))
     try:
         matrix = LemmaVectorizer(char_ngrams=(3, 5), char_weight=0.5).fit_transform(units)
     except ValueError:  # no lemma at all
         return out
-    sim = np.asarray((matrix @ matrix.T).todense())
+    owner = np.asarray(owner)
     # the units of a statement are consecutive rows: take the best pair of units per statement
-    starts = np.flatnonzero(np.r_[True, np.diff(np.asarray(owner)) != 0])
-    return np.maximum.reduceat(np.maximum.reduceat(sim, starts, axis=0), starts, axis=1)
+    starts = np.flatnonzero(np.r_[True, np.diff(owner) != 0])
+    picked = np.flatnonzero(np.isin(owner, rows))  # units of the rows asked for, in order
+    sim = np.asarray((matrix[picked] @ matrix.T).todense())
+    row_starts = np.flatnonzero(np.r_[True, np.diff(owner[picked]) != 0])
+    return np.maximum.reduceat(np.maximum.reduceat(sim, row_starts, axis=0), starts, axis=1)
 
 
 #: Similarity an unnamed statement (unknown speaker or an organisation) needs to join a
@@ -101,21 +110,24 @@ def _link_unnamed(frame: pd.DataFrame, find, parent, days, articles) -> None:
     their words are very alike: one outlet names the speaker, the other does not. Two named
     speakers are never linked this way."""
     speakers = frame["speaker_id"].tolist()
-    day_of = pd.to_datetime(frame["said_on"]).dt.normalize()
-    for day in sorted(day_of.dropna().unique()):
+    unnamed = np.array([_unnamed(s) for s in speakers], dtype=bool)
+    day_of = pd.to_datetime(frame["said_on"]).dt.normalize().to_numpy()
+    by_day: dict = {}
+    for pos, day in enumerate(day_of):
+        if not pd.isna(day):
+            by_day.setdefault(day, []).append(pos)
+    quotes, languages = frame["quote"].tolist(), frame["language"].tolist()
+    for day, today in sorted(by_day.items()):
         # one outlet may report a day later: a day and the next one together
-        block = frame[(day_of == day) | (day_of == day + pd.Timedelta(days=1))]
-        rows = [frame.index.get_loc(i) for i in block.index]
-        if len(rows) < 2 or len(rows) > UNNAMED_BLOCK:
+        rows = today + by_day.get(day + np.timedelta64(1, "D"), [])
+        among = [k for k, pos in enumerate(rows) if unnamed[pos]]
+        if len(rows) < 2 or len(rows) > UNNAMED_BLOCK or not among:
             continue
-        if not any(_unnamed(speakers[i]) for i in rows):
-            continue
-        sim = statement_similarity(block["quote"].tolist(), block["language"].tolist())
-        for a, b in np.argwhere(np.triu(sim, k=1) >= UNNAMED_SIMILARITY):
-            i, j = rows[a], rows[b]
-            if articles[i] == articles[j] or not (_unnamed(speakers[i]) or _unnamed(speakers[j])):
-                continue
-            parent[find(j)] = find(i)
+        sim = statement_similarity([quotes[p] for p in rows], [languages[p] for p in rows], among)
+        for a, b in np.argwhere(sim >= UNNAMED_SIMILARITY):
+            i, j = rows[among[a]], rows[b]
+            if i != j and articles[i] != articles[j]:
+                parent[find(j)] = find(i)
 
 
 def link_statements(
