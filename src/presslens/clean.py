@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from presslens.lang import detect_language
+from presslens.metadata import plausible_year
 from presslens.paths import resource
 
 REASONS: dict[str, str] = {
@@ -205,6 +206,8 @@ def _stamp_date(line: str) -> pd.Timestamp | None:
         day, month, year = int(m.group(1)), int(m.group(2)), int(m.group(3))
     else:
         year, month, day = int(m.group(4)), int(m.group(5)), int(m.group(6))
+    if not plausible_year(year):
+        return None  # a CMS's null date: 01.01.0001
     try:
         return pd.Timestamp(year=year, month=month, day=day)
     except ValueError:

@@ -30,6 +30,7 @@ import pandas as pd
 import razdel
 
 from presslens import _morph
+from presslens.metadata import plausible_year
 from presslens.nlp import tokenize
 from presslens.paths import resource
 
@@ -278,6 +279,8 @@ def _mention(kind: str, m: re.Match) -> DateMention | None:
     w = _words()
     g = m.groupdict()
     y = int(g["y"]) if g.get("y") else None
+    if not plausible_year(y) or not plausible_year(int(g["y2"]) if g.get("y2") else None):
+        return None  # «в январе 0000 года», 01.01.0001: not a date
     text, start, end = m.group(0), m.start(), m.end()
     if kind == "monthrange":
         if not g["mon"].islower():

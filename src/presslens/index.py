@@ -118,14 +118,27 @@ def write_manifest(root: str | Path, fields: dict) -> Path:
 
 
 def _read(path: Path, columns: list[str] | None = None) -> pd.DataFrame:
-    if path.is_dir():
-        parts = sorted(path.glob("part-*.parquet"))
-        if not parts:
-            return pd.DataFrame(columns=columns or [])
-        return pd.concat(
-            [pq.read_table(p, columns=columns).to_pandas() for p in parts], ignore_index=True
-        )
-    return pq.read_table(path, columns=columns).to_pandas()
+    """Read a table (one Parquet file or a folder of parts) as ``load_corpus`` gives it:
+    list columns (``lines``) as Python lists, not arrays. A damaged file is a ValueError
+    naming it."""
+    parts = sorted(path.glob("part-*.parquet")) if path.is_dir() else [path]
+    if not parts:
+        return pd.DataFrame(columns=columns or [])
+    frames = []
+    for part in parts:
+        try:
+            frames.append(pq.read_table(part, columns=columns).to_pandas())
+        except (OSError, pa.ArrowException) as exc:
+            raise ValueError(f"{part}: damaged index table ({exc})") from exc
+    frame = pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
+    for col in frame.columns:
+        if frame[col].dtype == object and frame[col].map(_is_array).any():
+            frame[col] = frame[col].map(lambda v: list(v) if _is_array(v) else v)
+    return frame
+
+
+def _is_array(value) -> bool:
+    return isinstance(value, np.ndarray)
 
 
 @dataclass(frozen=True)

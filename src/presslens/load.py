@@ -21,6 +21,7 @@ import hashlib
 import io
 import json
 import logging
+import os
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -152,9 +153,17 @@ def _from_html(raw: str) -> tuple[str, dict]:
     return doc.text, {k: v for k, v in fields.items() if v}
 
 
+def _scalar(value) -> str | None:
+    """A table field as text: numbers written out (a ``url`` of 12345), lists and objects and
+    empty values as None."""
+    if value is None or isinstance(value, dict | list) or not str(value).strip():
+        return None
+    return str(value).strip()
+
+
 def _table_rows(path: Path, rel: str, text: str, skipped: list) -> list[_Source]:
     """Read the articles of a .jsonl or .csv file, one per row with a ``text`` field."""
-    stem, rows = path.stem, []
+    stem, rows = Path(rel).stem, []
     if path.suffix.lower() == ".jsonl":
         for lineno, line in enumerate(text.splitlines(), start=1):
             if not line.strip():
@@ -179,7 +188,7 @@ def _table_rows(path: Path, rel: str, text: str, skipped: list) -> list[_Source]
             skipped.append((rel, lineno, "a row without text"))
             continue
         art = str(rec.get("id") or f"{stem}-{lineno}")
-        fields = {k: rec.get(k) or None for k in ("outlet", "url", "title", "author", "language")}
+        fields = {k: _scalar(rec.get(k)) for k in ("outlet", "url", "title", "author", "language")}
         if rec.get("published"):
             fields["published"] = parse_date(str(rec["published"]))
             if fields["published"] is None:
@@ -208,16 +217,28 @@ def _read_file(path: Path, rel: str, skipped: list) -> list[_Source]:
         except UndecodableError as exc:
             skipped.append((rel, None, str(exc)))
             return []
-        return [_Source(path.stem, rel, raw, text, encoding, fields)]
-    return [_Source(path.stem, rel, raw, raw, encoding)]
+        return [_Source(Path(rel).stem, rel, raw, text, encoding, fields)]
+    return [_Source(Path(rel).stem, rel, raw, raw, encoding)]
 
 
-def _files(root: Path, skipped: list) -> list[tuple[Path, str]]:
+def _printable(name: str) -> str:
+    """A file name as valid text: bytes that are not UTF-8 (a cp1251 name on a UTF-8 file
+    system) are shown as ``\\xNN``, so ids, tables and messages can still hold them."""
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return os.fsencode(name).decode("utf-8", "backslashreplace")
+    return name
+
+
+def _files(root: Path, skipped: list, renamed: set | None = None) -> list[tuple[Path, str]]:
     if root.is_file():
         return [(root, root.name)]
     found = []
-    for path in sorted(root.rglob("*"), key=lambda p: p.relative_to(root).as_posix()):
-        rel = path.relative_to(root).as_posix()
+    for path in sorted(root.rglob("*"), key=lambda p: _printable(p.relative_to(root).as_posix())):
+        rel = _printable(path.relative_to(root).as_posix())
+        if renamed is not None and rel != path.relative_to(root).as_posix():
+            renamed.add(rel)
         if not path.is_file() or rel == METADATA_NAME:
             continue
         if any(part.startswith(".") for part in path.relative_to(root).parts):
@@ -310,7 +331,10 @@ def load_corpus(path: str | Path | None = None) -> Corpus:
         from presslens.index import is_index, read_corpus
 
         if is_index(root):
-            return read_corpus(root)
+            try:
+                return read_corpus(root)
+            except ValueError as exc:  # a damaged or newer index: one line, not a traceback
+                raise CorpusError(str(exc)) from exc
     skipped: list[tuple] = []
     problems: list[Problem] = []
     meta: dict[str, dict] = {}
@@ -318,7 +342,8 @@ def load_corpus(path: str | Path | None = None) -> Corpus:
         meta, problems = read_metadata(root / METADATA_NAME)
 
     sources: list[_Source] = []
-    for file, rel in _files(root, skipped):
+    renamed: set[str] = set()
+    for file, rel in _files(root, skipped, renamed):
         sources.extend(_read_file(file, rel, skipped))
     if not sources:
         what = f"{len(skipped)} file(s) skipped" if skipped else "the folder is empty"
@@ -327,6 +352,9 @@ def load_corpus(path: str | Path | None = None) -> Corpus:
 
     seen_ids: dict[str, int] = {}
     for src in sources:
+        if src.path in renamed:
+            msg = "the file name is not valid UTF-8"
+            problems.append(Problem(src.path, None, msg, r"shown with \x escapes"))
         if "_problem" in src.fields:
             rel, lineno, msg = src.fields.pop("_problem")
             problems.append(Problem(rel, lineno, msg, "published left empty"))

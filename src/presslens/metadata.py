@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import io
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -33,14 +34,26 @@ class Problem:
     action: str
 
 
+#: Years a news date can have: a CMS's null date (0001-01-01, 9999-12-31) or «0000 года» is
+#: not a date, and pandas cannot hold years outside 1677–2262.
+PLAUSIBLE_YEARS = range(1800, 2201)
+
+
+def plausible_year(year: int | None) -> bool:
+    """Tell whether ``year`` can be the year of a news date (see :data:`PLAUSIBLE_YEARS`)."""
+    return year is None or year in PLAUSIBLE_YEARS
+
+
 def parse_date(value: str) -> pd.Timestamp | None:
-    """Parse ``YYYY-MM-DD`` (or ``DD.MM.YYYY``) strictly; return None when it is not a date."""
-    value = value.strip()
+    """Parse ``YYYY-MM-DD`` (or ``DD.MM.YYYY``) strictly; return None when it is not a date
+    (or its year is not a plausible one)."""
+    value = str(value).strip()
     for fmt in ("%Y-%m-%d", "%d.%m.%Y"):
         try:
-            return pd.Timestamp(pd.to_datetime(value, format=fmt))
-        except (ValueError, TypeError):
+            stamp = pd.Timestamp(pd.to_datetime(value, format=fmt))
+        except (ValueError, TypeError, OverflowError):
             continue
+        return stamp if plausible_year(stamp.year) else None
     return None
 
 
@@ -68,6 +81,7 @@ def read_metadata(path: Path, label: str | None = None) -> tuple[dict[str, dict]
         text, _ = decode_bytes(path.read_bytes())
     except UndecodableError as exc:
         return {}, [Problem(label, None, f"cannot read the metadata: {exc}", "metadata ignored")]
+    csv.field_size_limit(sys.maxsize)  # a field may hold a whole article
     reader = csv.reader(io.StringIO(text.lstrip("\ufeff")))
     try:
         header = [h.strip().lower() for h in next(reader)]

@@ -1,0 +1,98 @@
+"""Hostile input that used to crash a command: each case now loads, names the bad part, and
+keeps the good articles."""
+
+import os
+from pathlib import Path
+
+import pytest
+
+from presslens.cli import main
+from presslens.dates import find_dates
+from presslens.load import CorpusError, load_corpus
+
+GOOD = {
+    "a.txt": "Мэр Одессы Петр Гончаренко заявил журналистам, что мост откроют 12 мая.",
+    "b.txt": "Міський голова Іван Коваль повідомив, що ремонт завершать у червні.",
+}
+
+
+def _problems(corpus) -> list[str]:
+    return corpus.problems["problem"].tolist()
+
+
+@pytest.mark.parametrize(
+    ("extra", "ids", "problem"),
+    [
+        # a metadata field longer than the csv module's default limit (131,072 characters)
+        ({"metadata.csv": "id,outlet,url,published,language\na," + "Х" * 140_000 + ",,,ru\n"},
+         ["a", "b"], None),
+        # a jsonl row whose url is a number
+        ({"rows.jsonl": '{"id": "c", "text": "Мэр заявил, что парк откроют.", "url": 12345}\n'},
+         ["a", "b", "c"], None),
+        # a CMS null date and a far-future one in metadata are not dates
+        ({"metadata.csv": "id,outlet,url,published,language\na,,,0001-01-01,ru\n"
+                          "b,,,9999-12-31,uk\n"},
+         ["a", "b"], "bad date '0001-01-01' for 'a'"),
+    ],
+)
+def test_bad_tables_load_with_the_good_articles(write_corpus, extra, ids, problem):
+    corpus = load_corpus(write_corpus({**GOOD, **extra}))
+    assert corpus.articles["id"].tolist() == ids
+    if problem:
+        assert problem in _problems(corpus)
+    assert corpus.articles["published"].isna().all()
+
+
+def test_a_url_written_as_a_number_is_kept_as_text(write_corpus):
+    corpus = load_corpus(write_corpus({"rows.jsonl": '{"id": "c", "text": "Текст статьи.", '
+                                                     '"url": 12345}\n'}))
+    assert corpus.articles["url"].tolist() == ["12345"]
+
+
+def test_a_file_name_that_is_not_utf8_is_loaded_and_named(write_corpus):
+    root = write_corpus(GOOD)
+    name = os.fsdecode("статья".encode("cp1251") + b".txt")
+    (root / name).write_text("Мэр заявил, что мост откроют в мае.", encoding="utf-8")
+    corpus = load_corpus(root)
+    shown = r"\xf1\xf2\xe0\xf2\xfc\xff.txt"
+    assert shown in corpus.articles["path"].tolist()
+    assert (shown, "the file name is not valid UTF-8") in zip(
+        corpus.problems["path"], corpus.problems["problem"], strict=True)
+
+
+@pytest.mark.parametrize(
+    "text", ["Мост откроют в январе 0000 года.", "Дата: 01.01.0001.", "Срок: 12.05.9999."]
+)
+def test_impossible_years_are_not_dates(text):
+    assert find_dates(text, "2022-01-10", "ru").empty
+
+
+def test_a_cms_null_date_stamped_above_the_body_is_not_the_publication_date(write_corpus):
+    corpus = load_corpus(write_corpus({"a.txt": "01.01.0001 12:00\n" + GOOD["a.txt"]}))
+    assert corpus.articles["published"].isna().all()
+
+
+@pytest.fixture
+def built_index(tmp_path):
+    out = tmp_path / "idx"
+    assert main(["-q", "index", str(Path(__file__).resolve().parents[1] / "seeds"),
+                 "--out", str(out)]) == 0
+    return out
+
+
+@pytest.mark.parametrize(
+    "command",
+    [["topics"], ["similar", "--level", "paragraph"], ["similar", "--level", "sentence"]],
+)
+def test_commands_read_an_index_as_they_read_a_folder(built_index, command, capsys):
+    assert main([command[0], str(built_index), *command[1:], "--format", "csv"]) == 0
+    assert len(capsys.readouterr().out.splitlines()) > 1
+
+
+def test_a_damaged_index_table_is_one_error_naming_it(built_index, capsys):
+    part = sorted((built_index / "articles").glob("*.parquet"))[0]
+    part.write_bytes(part.read_bytes()[:300])
+    with pytest.raises(CorpusError, match="damaged index table"):
+        load_corpus(built_index)
+    assert main(["articles", str(built_index)]) == 2
+    assert "damaged index table" in capsys.readouterr().err
