@@ -96,3 +96,40 @@ def test_a_damaged_index_table_is_one_error_naming_it(built_index, capsys):
         load_corpus(built_index)
     assert main(["articles", str(built_index)]) == 2
     assert "damaged index table" in capsys.readouterr().err
+
+
+TEXT = "Мэр заявил журналистам, что мост через реку откроют в мае."
+
+
+@pytest.mark.parametrize(
+    ("data", "text", "encoding"),
+    [
+        # UTF-8 cut inside its last character: the rest is UTF-8, not koi8-r garbage
+        ((TEXT + "ы").encode()[:-1], TEXT, "utf-8, last character cut off"),
+        # one stray NUL byte does not make an article binary
+        (TEXT.encode() + b"\x00\n" + TEXT.encode(), TEXT + "\n" + TEXT,
+         "utf-8, NUL bytes removed"),
+        # a UTF-8 line and a cp1251 line pasted together: both read right
+        (TEXT.encode() + b"\n" + TEXT.encode("cp1251"), TEXT + "\n" + TEXT,
+         "utf-8 and cp1251 (mixed lines)"),
+    ],
+)
+def test_damaged_encodings_are_read_and_said(data, text, encoding):
+    from presslens.decode import decode_bytes
+
+    assert decode_bytes(data) == (text, encoding)
+
+
+@pytest.mark.parametrize(
+    "data", ["\u00a0\u00a0\n\u00a0".encode(), "   \n  ".encode("utf-16-le")]
+)
+def test_a_file_of_invisible_spaces_is_skipped_as_empty(write_corpus, data):
+    corpus = load_corpus(write_corpus({**GOOD, "blank.txt": data}))
+    assert corpus.articles["id"].tolist() == ["a", "b"]
+    skipped = corpus.skipped[["path", "reason"]].values.tolist()
+    assert skipped == [["blank.txt", "the file is empty"]]
+
+
+@pytest.mark.parametrize("text", ["Сессия пройдет 13-10 января.", "Это случилось 32 января."])
+def test_impossible_days_are_no_dates_at_all(text):
+    assert find_dates(text, "2022-01-05", "ru").empty

@@ -307,12 +307,14 @@ def _mention(kind: str, m: re.Match) -> DateMention | None:
             return None
         if d2 is None:
             return DateMention(text, start, end, "date", day=d, month=mo, year=y)
+        if mo2 == mo and d2 <= d:
+            return None  # «13-10 января»: a range cannot end before it starts
         return DateMention(
             text, start, end, "range", day=d, month=mo, year=y, day2=d2, month2=mo2, year2=y
         )
     if kind == "month":
-        if not g["mon"].islower():
-            return None
+        if not g["mon"].islower() or re.search(r"\d\s*$", m.string[max(0, start - 4) : start]):
+            return None  # «32 января» is no date, not the whole of January
         return DateMention(text, start, end, "month", month=month_of[g["mon"]], year=y)
     if kind == "yearrange":
         return DateMention(text, start, end, "year", year=y, year2=int(g["y2"]))

@@ -57,6 +57,33 @@ def _utf16_without_bom(sample: bytes) -> str | None:
     return None
 
 
+#: A file with more NUL bytes than this share (and more than three) is binary; fewer are
+#: stray and removed.
+_STRAY_NULS = 0.001
+
+
+def _mixed_lines(data: bytes) -> tuple[str, str] | None:
+    """Decode a file whose lines mix UTF-8 and an 8-bit Cyrillic encoding (two sources pasted
+    together): UTF-8 lines as UTF-8, the others in the encoding that reads them best."""
+    lines = data.split(b"\n")
+    utf8, other = [], []
+    for k, line in enumerate(lines):
+        try:
+            line.decode("utf-8")
+            if any(b > 127 for b in line):
+                utf8.append(k)
+        except UnicodeDecodeError:
+            other.append(k)
+    if not utf8 or not other:
+        return None
+    rest = b"\n".join(lines[k] for k in other)
+    best = max(_CYRILLIC_8BIT, key=lambda n: _plausibility(rest.decode(n, errors="replace")))
+    eight_bit = set(other)
+    out = [line.decode(best if k in eight_bit else "utf-8", errors="replace")
+           for k, line in enumerate(lines)]
+    return "\n".join(out), f"utf-8 and {best} (mixed lines)"
+
+
 def decode_bytes(data: bytes) -> tuple[str, str]:
     """Decode the bytes of one file.
 
@@ -81,24 +108,36 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
     >>> decode_bytes("Привет".encode("cp1251"))
     ('Привет', 'cp1251')
     """
+    text, name = _decode(data)
+    if not text.strip():  # also a file of no-break spaces, or UTF-16 spaces
+        raise UndecodableError("the file is empty")
+    return text, name
+
+
+def _decode(data: bytes) -> tuple[str, str]:
     for bom, name in _BOMS:
         if data.startswith(bom):
-            text = data.decode(name, errors="replace")
-            if not text.strip():
-                raise UndecodableError("the file is empty")
-            return text, name
+            return data.decode(name, errors="replace"), name
     sample = data[:_SAMPLE]
     if not sample.strip():
         raise UndecodableError("the file is empty")
     if b"\x00" in sample:
         name = _utf16_without_bom(sample)
-        if name is None:
+        if name is not None:
+            return data.decode(name, errors="replace"), name
+        if data.count(0) > max(3, _STRAY_NULS * len(data)):
             raise UndecodableError("the file is binary (it contains NUL bytes)")
-        return data.decode(name, errors="replace"), name
+        text, name = _decode(data.replace(b"\x00", b""))  # a few stray NULs in a text
+        return text, f"{name}, NUL bytes removed"
     try:
         return data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        pass
+    except UnicodeDecodeError as exc:
+        if exc.start >= len(data) - 3 and exc.reason == "unexpected end of data":
+            # the file was cut inside its last character
+            return data[: exc.start].decode("utf-8"), "utf-8, last character cut off"
+    mixed = _mixed_lines(data)
+    if mixed is not None:
+        return mixed
     if _looks_binary(sample):
         raise UndecodableError("the file is binary (control bytes)")
     guess = from_bytes(sample).best()

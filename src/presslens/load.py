@@ -352,6 +352,8 @@ def load_corpus(path: str | Path | None = None) -> Corpus:
 
     seen_ids: dict[str, int] = {}
     for src in sources:
+        if "," in src.encoding or "mixed" in src.encoding:  # decoded, but not cleanly
+            problems.append(Problem(src.path, None, f"read as {src.encoding}", "text kept"))
         if src.path in renamed:
             msg = "the file name is not valid UTF-8"
             problems.append(Problem(src.path, None, msg, r"shown with \x escapes"))
