@@ -133,3 +133,24 @@ def test_a_file_of_invisible_spaces_is_skipped_as_empty(write_corpus, data):
 @pytest.mark.parametrize("text", ["Сессия пройдет 13-10 января.", "Это случилось 32 января."])
 def test_impossible_days_are_no_dates_at_all(text):
     assert find_dates(text, "2022-01-05", "ru").empty
+
+
+ARTICLE_HTML = (
+    "<html><head><title>Мост</title>{meta}</head><body><article><h1>Мост откроют</h1><p>Мэр "
+    "города Петр Гончаренко заявил журналистам, что новый мост через реку откроют весной, когда "
+    "закончат ремонт дороги.</p></article><footer>© 2022 Городские новости</footer></body></html>"
+)
+
+
+@pytest.mark.parametrize(
+    ("meta", "published"),
+    [
+        ("", None),  # a copyright year is no publication date
+        ('<meta property="article:published_time" content="2021-05-17T10:00:00+03:00">',
+         "2021-05-17"),
+    ],
+)
+def test_a_page_without_a_date_gets_none_invented(write_corpus, meta, published):
+    corpus = load_corpus(write_corpus({"page.html": ARTICLE_HTML.format(meta=meta)}))
+    day = corpus.articles["published"].iloc[0]
+    assert (None if day is None or day != day else str(day.date())) == published

@@ -138,7 +138,14 @@ def _host(url: str | None) -> str | None:
 def _from_html(raw: str) -> tuple[str, dict]:
     import trafilatura  # imported here: it is slow to import and only HTML needs it
 
-    doc = trafilatura.bare_extraction(raw, with_metadata=True, include_comments=False)
+    # no extensive search: a copyright year («© 2022») is not a publication date (htmldate
+    # would make it 1 January), only the page's own date markup and text are read
+    doc = trafilatura.bare_extraction(
+        raw,
+        with_metadata=True,
+        include_comments=False,
+        date_extraction_params={"extensive_search": False, "original_date": True},
+    )
     if doc is None or not (doc.text or "").strip():
         raise UndecodableError("no article body found in the page")
     published = parse_date(doc.date) if doc.date else None
