@@ -110,19 +110,29 @@ class Context:
         k = bisect.bisect_right(self.inside_quotes, (pos, float("inf"))) - 1
         return k >= 0 and pos < self.inside_quotes[k][1]
 
+    def _upto(self, before: int) -> int:
+        """How many people end at or before ``before`` (people are in text order)."""
+        if getattr(self, "_ends", None) is None or len(self._ends) != len(self.people):
+            self._ends = [p.end for p in self.people]
+        return bisect.bisect_right(self._ends, before)
+
     def antecedent(self, before: int, gender: str | None) -> Person | None:
-        """Return the last person named before ``before`` as a subject, of the right gender."""
-        candidates = [
-            p
-            for p in self.people
-            if p.end <= before and not self._quoted(p.start) and not is_media(p.text)
-        ]
-        if gender in ("masc", "femn"):
-            fitting = [p for p in candidates if p.gender in (gender, None)]
-            candidates = fitting or candidates
-        subjects = [p for p in candidates if p.nominative]
-        pool = subjects or candidates
-        return pool[-1] if pool else None
+        """Return the last person named before ``before`` as a subject, of the right gender
+        (else of any case, else of any gender), searching back from ``before``."""
+        last_fit = last_subject = last_any = None
+        for p in reversed(self.people[: self._upto(before)]):
+            if p.end > before or self._quoted(p.start) or is_media(p.text):
+                continue
+            fits = gender not in ("masc", "femn") or p.gender in (gender, None)
+            if fits and p.nominative:
+                return p
+            if fits and last_fit is None:
+                last_fit = p
+            if p.nominative and last_subject is None:
+                last_subject = p
+            if last_any is None:
+                last_any = p
+        return last_fit or last_subject or last_any
 
     def fitting(self, role: Role, before: int) -> Person | None:
         """Return the last person named before ``before`` whose own role does not contradict
@@ -172,7 +182,7 @@ def _clause_people(ctx: Context, start: int, end: int) -> list[Person]:
     inside = ctx._quoted(start)
     return [
         p
-        for p in ctx.people
+        for p in ctx.people[: ctx._upto(end)]
         if p.start >= start
         and p.end <= end
         and not is_media(p.text)

@@ -20,6 +20,7 @@ An **indirect** statement is reported speech: ``Столтенберг заяв�
 
 from __future__ import annotations
 
+import bisect
 import json
 import re
 from dataclasses import dataclass
@@ -181,13 +182,6 @@ def _make(attr: Attribution, quote: str, kind: str, start: int, end: int, span) 
     )
 
 
-def _person_role(ctx: Context, person) -> str | None:
-    if person is None:
-        return None
-    same = [p.role for p in ctx.people if p.key == person.key and p.role]
-    return same[0] if same else None
-
-
 def find_statements(text: str, language: str | None = None) -> list[dict]:
     """Find the statements of one article.
 
@@ -209,19 +203,9 @@ def find_statements(text: str, language: str | None = None) -> list[dict]:
         ``mentions`` (``(key, offset)`` of every person named in the article).
     """
     language = language or detect_language(text) or "ru"
-    people = find_people(text, language)
+    people = sorted(find_people(text, language), key=lambda p: p.start)  # text order
     roles = find_roles(text, language)
-    for person in people:
-        for r in roles:
-            gap = text[r.end : person.start]
-            if 0 <= person.start - r.end <= 3 and gap.strip(" ,") == "":
-                person.role, person.role_key = r.text, r.key
-    # a surname alone inherits the role given with the full name
-    for person in people:
-        if person.role is None:
-            for other in people:
-                if other.key == person.key and other.role and other.start < person.start:
-                    person.role, person.role_key = other.role, other.role_key
+    _give_roles(text, people, roles)
     paragraphs = []
     pos = 0
     for line in text.split("\n"):
@@ -283,15 +267,27 @@ def find_statements(text: str, language: str | None = None) -> list[dict]:
             )
             st.cue, st.attribution = nxt.cue, nxt.attribution
             st.how = "context"
+    sources: list[re.Match] | None = None  # read once, when a statement needs them
+    full_names: dict[str, list] = {}
+    for p in people:
+        if p.first:
+            full_names.setdefault(p.key, []).append(p)
     for st in found:
         if st.how == "next":
             st.how = "none"
         if st.speaker_person is None and not st.speaker_mention:
-            _from_source(st, text, people)
-        _complete(st.speaker_person, people)
+            sources = list(_SOURCE.finditer(text)) if sources is None else sources
+            _from_source(st, text, people, sources)
+        _complete(st.speaker_person, full_names)
     out = []
+    mentions = [(p.key, p.start) for p in people]
+    first_roles: dict[str, str] = {}
+    for p in people:
+        if p.role and p.key not in first_roles:
+            first_roles[p.key] = p.role
     for st in found:
-        role = st.role or _person_role(ctx, st.speaker_person)
+        person = st.speaker_person
+        role = st.role or (first_roles.get(person.key) if person is not None else None)
         out.append(
             {
                 "person": st.speaker_person,
@@ -304,7 +300,7 @@ def find_statements(text: str, language: str | None = None) -> list[dict]:
                 "end": st.end,
                 "attribution": st.attribution,
                 "how": st.how,
-                "mentions": [(p.key, p.start) for p in people],
+                "mentions": mentions,
             }
         )
     return out
@@ -330,13 +326,13 @@ _SOURCE_TAIL = re.compile(
 _SELF = frozenset("сам сама сами само сам. сама.".split())
 
 
-def _from_source(st: _Statement, text: str, people) -> None:
+def _from_source(st: _Statement, text: str, people, sources: list[re.Match]) -> None:
     """Give an unattributed statement the source the article named before it: the person
     named there, else the organisation as written (``how`` = ``organisation``)."""
-    sources = [m for m in _SOURCE.finditer(text, 0, st.start)]
-    if not sources:
+    k = bisect.bisect_right([m.end() for m in sources], st.start)
+    if not k:
         return
-    m = sources[-1]
+    m = sources[k - 1]
     a, b = m.span("src")
     named = [p for p in people if a <= p.start < b]
     if named:
@@ -352,11 +348,33 @@ def _from_source(st: _Statement, text: str, people) -> None:
     st.speaker_mention, st.how = " ".join(src.split()[:_SOURCE_WORDS]), "organisation"
 
 
-def _complete(person, people) -> None:
-    """Give a surname alone the first name of the same person named elsewhere in the article."""
+def _give_roles(text: str, people, roles) -> None:
+    """Give a person the role written just before the name (``генсек НАТО Йенс
+    Столтенберг``); a surname alone inherits the role given earlier with the same name."""
+    by_end = sorted(roles, key=lambda r: r.end)
+    ends = [r.end for r in by_end]
+    for person in people:
+        # the last role ending at most three characters before the name
+        k = bisect.bisect_right(ends, person.start)
+        for r in reversed(by_end[max(0, k - 3) : k]):
+            if person.start - r.end <= 3 and text[r.end : person.start].strip(" ,") == "":
+                person.role, person.role_key = r.text, r.key
+                break
+    last_role: dict[str, object] = {}  # the nearest earlier mention of a name with a role
+    for person in sorted(people, key=lambda p: p.start):
+        if person.role is None and person.key in last_role:
+            other = last_role[person.key]
+            person.role, person.role_key = other.role, other.role_key
+        if person.role:
+            last_role[person.key] = person
+
+
+def _complete(person, full_names: dict[str, list]) -> None:
+    """Give a surname alone the first name of the same person named elsewhere in the article
+    (``full_names``: the people named with a first name, by surname key, in text order)."""
     if person is None or person.first:
         return
-    full = [p for p in people if p.key == person.key and p.first]
+    full = full_names.get(person.key)
     if full:
         before = [p for p in full if p.start < person.start]
         source = (before or full)[-1]

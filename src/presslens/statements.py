@@ -9,6 +9,7 @@ quotations that are not statements (media names, titles, scare quotes).
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 
 import pandas as pd
@@ -56,46 +57,56 @@ EXTRA_COLUMNS = [
 _DAY_KINDS = ("date", "weekday", "relative")
 
 
-def _said_on(st: dict, dates: tuple[dict, ...]) -> tuple[dt.date | None, str]:
-    """Take the day named in the attribution clause (``заявил в воскресенье``), if any."""
-    span = st["attribution"]
-    if span is None:
-        return None, ""
-    a, b = span
-    for row in dates:
-        if (
-            row["start"] >= a
-            and row["end"] <= b
-            and (row["end"] <= st["start"] or row["start"] >= st["end"])
-            and row["kind"] in _DAY_KINDS
-            and row["date_start"] is not None
-        ):
-            return row["date_start"], f"attribution: {row['text']}"
-    return None, ""
+class _DayIndex:
+    """The dated mentions of one article indexed by position, so each statement finds its
+    day in logarithmic time (an article of megabytes has thousands of statements and dates).
+    """
 
+    def __init__(self, text: str, dates: tuple[dict, ...], mentions: list[tuple[str, int]]):
+        days = [r for r in dates if r["kind"] in _DAY_KINDS and r["date_start"] is not None]
+        self.days = sorted(days, key=lambda r: r["start"])
+        self.starts = [r["start"] for r in self.days]
+        # the day rows whose sentence names each person, for the context rule
+        by_key: dict[str, list[int]] = {}
+        for key, pos in mentions:
+            by_key.setdefault(key, []).append(pos)
+        for positions in by_key.values():
+            positions.sort()
+        self.context: dict[str, list[dict]] = {}
+        for row in self.days:
+            if row["tense"] == "future":
+                continue
+            sentence = row["sentence"]
+            s_start = text.rfind(sentence, 0, row["start"] + len(sentence))
+            if s_start < 0:
+                continue
+            for key, positions in by_key.items():
+                k = bisect.bisect_left(positions, s_start)
+                if k < len(positions) and positions[k] < s_start + len(sentence):
+                    self.context.setdefault(key, []).append(row)
 
-def _context_date(text: str, st: dict, dates: tuple[dict, ...]) -> tuple[dt.date | None, str]:
-    """Take the day from an earlier sentence that names the same speaker (``Вчера министр
-    выступил в парламенте. «…», — заявил он.``)."""
-    person = st["person"]
-    if person is None:
+    def said_on(self, st: dict) -> tuple[dt.date | None, str]:
+        """Take the day named in the attribution clause (``заявил в воскресенье``), if any."""
+        if st["attribution"] is None:
+            return None, ""
+        a, b = st["attribution"]
+        for row in self.days[bisect.bisect_left(self.starts, a) :]:
+            if row["start"] >= b:
+                break
+            if row["end"] <= b and (row["end"] <= st["start"] or row["start"] >= st["end"]):
+                return row["date_start"], f"attribution: {row['text']}"
         return None, ""
-    best = None
-    for row in dates:
-        if row["start"] >= st["start"] or row["date_start"] is None or row["tense"] == "future":
-            continue
-        if row["kind"] not in _DAY_KINDS:
-            continue
-        sentence = row["sentence"]
-        s_start = text.rfind(sentence, 0, row["start"] + len(sentence))
-        if s_start < 0:
-            continue
-        s_end = s_start + len(sentence)
-        if any(k == person.key and s_start <= pos < s_end for k, pos in st["mentions"]):
-            best = row
-    if best is None:
-        return None, ""
-    return best["date_start"], f"context: {best['text']}"
+
+    def context_date(self, st: dict) -> tuple[dt.date | None, str]:
+        """Take the day from the last earlier sentence that names the same speaker
+        (``Вчера министр выступил в парламенте. «…», — заявил он.``)."""
+        person = st["person"]
+        rows = self.context.get(person.key, []) if person is not None else []
+        k = bisect.bisect_left([r["start"] for r in rows], st["start"]) if rows else 0
+        if not k:
+            return None, ""
+        best = rows[k - 1]
+        return best["date_start"], f"context: {best['text']}"
 
 
 def _published(value) -> dt.date | None:
@@ -182,12 +193,13 @@ def _rows(articles: pd.DataFrame) -> list[dict]:
         last_date: dict[str, tuple[dt.date, str]] = {}
         found = find_statements(text, language)
         dates = date_rows(text, published, language) if found else ()
+        index = _DayIndex(text, dates, found[0]["mentions"] if found else [])
         for st in found:
             person = st["person"]
-            said, basis = _said_on(st, dates)
+            said, basis = index.said_on(st)
             pkey = person.key if person is not None else None
             if said is None:
-                said, basis = _context_date(text, st, dates)
+                said, basis = index.context_date(st)
             if said is not None and pkey and basis.startswith("attribution"):
                 last_date[pkey] = (said, basis.split(": ", 1)[1])
             elif said is not None:
