@@ -154,3 +154,16 @@ def test_a_page_without_a_date_gets_none_invented(write_corpus, meta, published)
     corpus = load_corpus(write_corpus({"page.html": ARTICLE_HTML.format(meta=meta)}))
     day = corpus.articles["published"].iloc[0]
     assert (None if day is None or day != day else str(day.date())) == published
+
+
+def test_a_cp1251_metadata_file_is_read(write_corpus):
+    meta = "id,outlet,url,published,language\na,Вечерний Город,,2022-01-09,ru\n"
+    corpus = load_corpus(write_corpus({**GOOD, "metadata.csv": meta.encode("cp1251")}))
+    assert corpus.articles["outlet"].iloc[0] == "Вечерний Город"
+
+
+def test_a_table_language_is_checked_as_metadata_languages_are(write_corpus):
+    rows = '{"id": "z", "text": "Мэр заявил, что мост откроют в мае.", "language": "xx"}\n'
+    corpus = load_corpus(write_corpus({"rows.jsonl": rows}))
+    assert corpus.articles["language"].tolist() == ["ru"]
+    assert "unknown language 'xx' for 'z'" in _problems(corpus)

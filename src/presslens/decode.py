@@ -28,7 +28,9 @@ class UndecodableError(ValueError):
 
 def _plausibility(text: str) -> float:
     """Score how much ``text`` looks like real ru/uk prose (higher is better)."""
-    letters = [ch for ch in text if ch.isalpha()]
+    # letters outside ASCII only: ids, URLs and Latin names in a table say nothing of the
+    # encoding of its Cyrillic
+    letters = [ch for ch in text if ch.isalpha() and ord(ch) > 127]
     if not letters:
         return 0.0
     cyr = [ch for ch in letters if "\u0400" <= ch <= "\u04ff"]

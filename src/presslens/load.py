@@ -32,7 +32,7 @@ import pandas as pd
 from presslens.clean import Cleaned, clean_text, removed_table, repeated_lines
 from presslens.decode import UndecodableError, decode_bytes
 from presslens.lang import detect_language
-from presslens.metadata import METADATA_NAME, Problem, parse_date, read_metadata
+from presslens.metadata import LANGUAGES, METADATA_NAME, Problem, parse_date, read_metadata
 from presslens.paths import seeds_dir
 
 log = logging.getLogger("presslens")
@@ -364,6 +364,13 @@ def load_corpus(path: str | Path | None = None) -> Corpus:
         if src.path in renamed:
             msg = "the file name is not valid UTF-8"
             problems.append(Problem(src.path, None, msg, r"shown with \x escapes"))
+        language = src.fields.get("language")
+        if language and language.lower() not in LANGUAGES:
+            msg = f"unknown language {language!r} for {src.id!r}"
+            problems.append(Problem(src.path, None, msg, "language detected from the text"))
+            src.fields.pop("language")
+        elif language:
+            src.fields["language"] = language.lower()
         if "_problem" in src.fields:
             rel, lineno, msg = src.fields.pop("_problem")
             problems.append(Problem(rel, lineno, msg, "published left empty"))
