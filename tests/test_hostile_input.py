@@ -167,3 +167,19 @@ def test_a_table_language_is_checked_as_metadata_languages_are(write_corpus):
     corpus = load_corpus(write_corpus({"rows.jsonl": rows}))
     assert corpus.articles["language"].tolist() == ["ru"]
     assert "unknown language 'xx' for 'z'" in _problems(corpus)
+
+
+def test_links_that_cannot_be_followed_are_reported_not_dropped_silently(write_corpus):
+    root = write_corpus(GOOD)
+    (root / "gone.txt").symlink_to(root / "missing.txt")
+    (root / "loop-a").symlink_to(root / "loop-b")
+    (root / "loop-b").symlink_to(root / "loop-a")
+    (root / "elsewhere").symlink_to(Path(__file__).resolve().parents[1] / "seeds")
+    corpus = load_corpus(root)
+    assert corpus.articles["id"].tolist() == ["a", "b"]
+    assert corpus.skipped[["path", "reason"]].values.tolist() == [
+        ["elsewhere", "a linked folder, not followed"],
+        ["gone.txt", "a broken (or looping) symbolic link"],
+        ["loop-a", "a broken (or looping) symbolic link"],
+        ["loop-b", "a broken (or looping) symbolic link"],
+    ]

@@ -238,6 +238,22 @@ def _printable(name: str) -> str:
     return name
 
 
+def _unusable(path: Path) -> str | None:
+    """Say why a path under the corpus cannot be read, when it is a link or a folder that
+    the walk would otherwise pass over without a word."""
+    try:
+        if path.is_symlink():
+            if not path.exists():
+                return "a broken (or looping) symbolic link"
+            if path.is_dir():
+                return "a linked folder, not followed"
+        if path.is_dir() and not os.access(path, os.R_OK | os.X_OK):
+            return "a folder that cannot be read"
+    except OSError as exc:  # e.g. a link loop reported by the file system
+        return f"cannot be read ({exc.strerror or exc})"
+    return None
+
+
 def _files(root: Path, skipped: list, renamed: set | None = None) -> list[tuple[Path, str]]:
     if root.is_file():
         return [(root, root.name)]
@@ -246,6 +262,10 @@ def _files(root: Path, skipped: list, renamed: set | None = None) -> list[tuple[
         rel = _printable(path.relative_to(root).as_posix())
         if renamed is not None and rel != path.relative_to(root).as_posix():
             renamed.add(rel)
+        unusable = _unusable(path)
+        if unusable:
+            skipped.append((rel, None, unusable))
+            continue
         if not path.is_file() or rel == METADATA_NAME:
             continue
         if any(part.startswith(".") for part in path.relative_to(root).parts):
