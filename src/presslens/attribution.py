@@ -110,10 +110,11 @@ class Context:
         k = bisect.bisect_right(self.inside_quotes, (pos, float("inf"))) - 1
         return k >= 0 and pos < self.inside_quotes[k][1]
 
+    def __post_init__(self) -> None:
+        self._ends = [p.end for p in self.people]  # people are in text order
+
     def _upto(self, before: int) -> int:
-        """How many people end at or before ``before`` (people are in text order)."""
-        if getattr(self, "_ends", None) is None or len(self._ends) != len(self.people):
-            self._ends = [p.end for p in self.people]
+        """How many people end at or before ``before``."""
         return bisect.bisect_right(self._ends, before)
 
     def antecedent(self, before: int, gender: str | None) -> Person | None:

@@ -429,7 +429,7 @@ def _scan(text: str) -> list[DateMention]:
         starts = None
         if kind in _DIGIT_PATTERNS:
             if digits is None:
-                digits = [m.start() for m in _NUMBER_START.finditer(text)]
+                digits = _digit_starts(text)
             starts = digits
         elif kind in _WORD_PATTERNS:
             trig = _triggers()[kind]
@@ -440,7 +440,8 @@ def _scan(text: str) -> list[DateMention]:
                 positions = [m.start() for m in _RUN.finditer(text)]
             starts = sorted({positions[j] for i in hits for j in (i - 2, i - 1, i) if j >= 0})
             if kind == "ago":  # «2 недели назад»: a number may open it too
-                before = {d for d in _digit_starts(text) if any(0 <= p - d <= 20 for p in starts)}
+                digits = _digit_starts(text) if digits is None else digits
+                before = {d for d in digits if any(0 <= p - d <= 20 for p in starts)}
                 starts = sorted(set(starts) | before)
         for m in _matches(pattern, text, starts):
             mention = _mention(kind, m)
