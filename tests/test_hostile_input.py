@@ -183,3 +183,86 @@ def test_links_that_cannot_be_followed_are_reported_not_dropped_silently(write_c
         ["loop-a", "a broken (or looping) symbolic link"],
         ["loop-b", "a broken (or looping) symbolic link"],
     ]
+
+
+def test_a_binary_file_that_looks_like_utf16_is_skipped_as_binary(write_corpus):
+    corpus = load_corpus(write_corpus({**GOOD, "blob.txt": b"\x00\x01\x02binary\x00\x00\x00\x00"}))
+    assert corpus.articles["id"].tolist() == ["a", "b"]
+    assert corpus.skipped[["path", "reason"]].values.tolist() == [
+        ["blob.txt", "the file is binary (it contains NUL bytes)"]]
+
+
+@pytest.mark.parametrize(
+    ("extra", "where"),
+    [
+        # a quoted title over two lines: the bad row below it is on line 4, not 3
+        ({"metadata.csv": 'id,outlet,url,published,language,title\n'
+                          'a,X,,2022-01-01,ru,"two\nlines"\nb,Y,,2022-13-01,uk,t\n'},
+         ("problems", "metadata.csv", 4)),
+        # a CSV of articles: the row without text starts on line 4
+        ({"t.csv": 'id,text\nc,"Мэр заявил, что мост откроют.\nВторая строка."\nd,\n'},
+         ("skipped", "t.csv", 4)),
+    ],
+)
+def test_line_numbers_count_the_line_breaks_inside_quoted_fields(write_corpus, extra, where):
+    corpus = load_corpus(write_corpus({**GOOD, **extra}))
+    table, path, line = where
+    assert getattr(corpus, table)[["path", "line"]].values.tolist() == [[path, line]]
+
+
+def _hostile(case: str) -> dict[str, str | bytes]:
+    """One bad input of the kind named, beside the good articles."""
+    bad = {
+        "bad-json": {"rows.jsonl": '{"id": "c", "text": "Мэр заявил."}\n{broken\n'},
+        "binary": {"x.txt": bytes(range(256)) * 4},
+        "no-text-row": {"rows.csv": "id,text\nc,\n"},
+        "bad-meta-date": {"metadata.csv": "id,published\na,31.02.2022\n"},
+        "pdf": {"report.pdf": b"%PDF-1.4"},
+        "empty": {"empty.txt": b""},
+    }[case]
+    return {**GOOD, **bad}
+
+
+@pytest.mark.parametrize(
+    ("case", "warning"),
+    [
+        ("bad-json", "rows.jsonl:2: skipped: not valid JSON"),
+        ("binary", "x.txt: skipped: the file is binary"),
+        ("no-text-row", "rows.csv:2: skipped: a row without text"),
+        ("bad-meta-date", "metadata.csv:2: bad date '31.02.2022' for 'a'"),
+        ("pdf", "report.pdf: skipped: unsupported file type '.pdf'"),
+        ("empty", "empty.txt: skipped: the file is empty"),
+    ],
+)
+def test_the_cli_names_each_bad_input_and_keeps_the_good_articles(
+    write_corpus, capsys, case, warning
+):
+    root = write_corpus(_hostile(case))
+    assert main(["articles", str(root), "--format", "csv"]) == 0
+    out, err = capsys.readouterr()
+    assert f"presslens: warning: {warning}" in err
+    assert "presslens: warning: in all: " in err.splitlines()[-1]
+    assert {"a", "b"} <= {line.split(",")[0] for line in out.splitlines()[1:]}
+
+
+def test_a_lone_carriage_return_in_an_unquoted_field_is_a_line_break():
+    from presslens.metadata import csv_reader, csv_rows
+
+    reader, errors = csv_reader("id,text\na,x\rb\nc,y\n"), []
+    next(reader)
+    assert list(csv_rows(reader, errors)) == [(2, ["a", "x"]), (3, ["b"]), (4, ["c", "y"])]
+    assert errors == []
+
+
+def test_csv_rows_carry_on_past_a_row_the_csv_module_refuses():
+    import csv
+    import io
+
+    from presslens.metadata import csv_rows
+
+    # without line-break translation the csv module refuses the row with a lone \r
+    reader, errors = csv.reader(io.StringIO("id,text\na,x\rb\nc,y\n")), []
+    next(reader)
+    assert list(csv_rows(reader, errors)) == [(3, ["c", "y"])]
+    assert errors == [(2, "not valid CSV (new-line character seen in unquoted field - do you "
+                          "need to open the file in universal-newline mode?)")]

@@ -136,6 +136,11 @@ QUOTE_CASES = [
      'остальное придет", - сказал Михайлов.', "ru", "Команда готова к сезону", "Михайлов"),
     ("«Ми отримали нові машини для лікарні.\nТепер швидка доїде до кожного села», — "
      "розповіла Іваненко.", "uk", "Ми отримали нові машини", "Іваненко"),
+    # an inner quotation of the same mark followed by a copula dash, inside the outer one
+    ("«Проблем багато, «Велика Ліга» – це лише назва. Вона тримається на грошах», – "
+     "переконаний Мельник.", "uk", "Проблем багато, «Велика Ліга» – це", "Мельник"),
+    ("«Проблем много, «Большая лига» – это лишь название. Она держится на деньгах», — "
+     "считает Соколов.", "ru", "Проблем много, «Большая лига» – это", "Соколов"),
 ]
 
 
@@ -168,6 +173,50 @@ def test_a_block_quotation_before_an_attribution_line_is_the_quotation_it_attrib
     found = [s for s in find_statements(text, "uk") if s["kind"] == "direct"]
     assert [(s["quote"][:13], s["speaker_mention"]) for s in found] == [
         ("Рішення незак", "Гончаренко")]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "head", "mention"),
+    [
+        ("Нападающий Олег Гусев прокомментировал поражение команды.\n"
+         "— Соперник играл лучше, мы устали во втором тайме.", "ru", "Соперник играл",
+         "Олег Гусев"),
+        ("Нападник Олег Гусєв прокоментував поразку команди.\n"
+         "— Суперник грав краще, ми втомилися у другому таймі.", "uk", "Суперник грав",
+         "Олег Гусєв"),
+    ],
+)
+def test_an_answer_right_after_the_lede_belongs_to_the_person_it_names(
+    text, language, head, mention
+):
+    found = [s for s in find_statements(text, language) if s["kind"] == "direct"]
+    assert [(s["quote"][: len(head)], s["speaker_mention"]) for s in found] == [(head, mention)]
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Покупці скаржаться на ціни.\n«Хліб дорожчає щотижня, не встигаємо рахувати».", "uk"),
+        ("Покупатели жалуются на цены.\n«Хлеб дорожает каждую неделю, не успеваем считать».",
+         "ru"),
+    ],
+)
+def test_a_quotation_that_is_a_whole_paragraph_is_a_statement_of_an_unknown_speaker(
+    text, language
+):
+    found = [s for s in find_statements(text, language) if s["kind"] == "direct"]
+    assert [(s["quote"][:4], s["person"], s["how"]) for s in found] == [
+        (text.split("«")[1][:4], None, "none")]
+
+
+def test_an_answer_after_a_question_goes_to_the_guest_not_to_the_unknown_interviewer():
+    text = ("Захисник Андрій Ткач прокоментував нічию з Польщею.\n"
+            "— Ми грали сміливо, але не забили свої моменти.\n"
+            "— Чому команда просіла після перерви?\n"
+            "— Думаю, позначилася втома після довгого перельоту.")
+    found = [s for s in find_statements(text, "uk") if s["kind"] == "direct"]
+    assert [(s["quote"][:8], s["speaker_mention"]) for s in found] == [
+        ("Ми грали", "Андрій Ткач"), ("Чому ком", None), ("Думаю, п", "Андрій Ткач")]
 
 
 def test_an_interview_in_dash_paragraphs_gives_questions_to_nobody_and_answers_to_the_guest():

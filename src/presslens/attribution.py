@@ -112,6 +112,24 @@ class Context:
 
     def __post_init__(self) -> None:
         self._ends = [p.end for p in self.people]  # people are in text order
+        self._starts = [p.start for p in self.people]
+        self._role_starts = [r.start for r in self.roles]  # roles too
+        self._by_role_key: dict[str, list[Person]] = {}  # people with a role, outside quotes
+        for p in self.people:
+            if p.role_key is not None and not self._quoted(p.start):
+                self._by_role_key.setdefault(p.role_key, []).append(p)
+        self._role_key_starts = {k: [p.start for p in v] for k, v in self._by_role_key.items()}
+
+    def people_within(self, start: int, end: int) -> list[Person]:
+        """The people whose mention lies inside ``[start, end)``, found by position."""
+        lo = bisect.bisect_left(self._starts, start)
+        return [p for p in self.people[lo : self._upto(end)] if p.start >= start]
+
+    def roles_within(self, start: int, end: int) -> list[Role]:
+        """The role nouns that lie inside ``[start, end)``, found by position."""
+        lo = bisect.bisect_left(self._role_starts, start)
+        hi = bisect.bisect_right(self._role_starts, end)
+        return [r for r in self.roles[lo:hi] if r.end <= end]
 
     def _upto(self, before: int) -> int:
         """How many people end at or before ``before``."""
@@ -155,12 +173,11 @@ class Context:
     def by_role(self, role: Role, before: int) -> Person | None:
         """Return the person named before ``before`` whose role fits the role noun best."""
         best, best_score = None, 0
-        for p in self.people:
-            if p.start >= before or p.role_key is None or self._quoted(p.start):
-                continue
-            score = role_matches(role.key, p.role_key)
-            if score and score >= best_score:
-                best, best_score = p, score
+        for key, people in self._by_role_key.items():
+            score = role_matches(role.key, key)
+            k = bisect.bisect_left(self._role_key_starts[key], before) if score else 0
+            if k and (score, people[k - 1].start) > (best_score, best.start if best else -1):
+                best, best_score = people[k - 1], score
         return best
 
 
@@ -183,9 +200,8 @@ def _clause_people(ctx: Context, start: int, end: int) -> list[Person]:
     inside = ctx._quoted(start)
     return [
         p
-        for p in ctx.people[: ctx._upto(end)]
-        if p.start >= start
-        and p.end <= end
+        for p in ctx.people_within(start, end)
+        if p.end <= end
         and not is_media(p.text)
         and (inside or not ctx._quoted(p.start))
     ]
@@ -226,7 +242,7 @@ def attribute(
     cue = cues[0] if cues else None
     end = offset + len(clause)
     people = _clause_people(ctx, offset, end)
-    roles = [r for r in ctx.roles if r.start >= offset and r.end <= end]
+    roles = ctx.roles_within(offset, end)
     anchor = offset + (cue[0] if cue else (nominal.start() if nominal else 0))
 
     # 0. по его словам / за її словами: a pronoun in the genitive

@@ -19,6 +19,7 @@ Without a publication date only phrases that carry their own year are resolved.
 
 from __future__ import annotations
 
+import bisect
 import calendar
 import datetime as dt
 import json
@@ -785,15 +786,15 @@ def date_rows(text: str, published: dt.date | None, language: str | None) -> tup
     rows = []
     if not text:
         return ()
-    bounds = None
+    bounds = starts = None
     for m in _scan(text):
         if bounds is None:
             bounds = [(s.start, s.stop, s.text) for s in razdel.sentenize(text) if s.text.strip()]
+            starts = [a for a, _, _ in bounds]
         s_start, s_text = 0, text
-        for a, b, t in bounds:
-            if a <= m.start < b:
-                s_start, s_text = a, t
-                break
+        k = bisect.bisect_right(starts, m.start) - 1  # the sentence that holds the mention
+        if k >= 0 and m.start < bounds[k][1]:
+            s_start, s_text = bounds[k][0], bounds[k][2]
         tense = tense_near(s_text, m.start - s_start, m.end - s_start, language)
         first, last, basis = resolve_mention(m, published, tense)
         tense = None if tense == "infinitive" else tense

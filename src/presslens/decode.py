@@ -51,11 +51,13 @@ def _utf16_without_bom(sample: bytes) -> str | None:
     even, odd = sample[0::2], sample[1::2]
     if not even or not odd:
         return None
-    # The high byte of Latin (0x00) and Cyrillic (0x04) characters comes second in LE.
-    if odd.count(0) + odd.count(4) > 0.3 * len(odd):
-        return "utf-16-le"
-    if even.count(0) + even.count(4) > 0.3 * len(even):
-        return "utf-16-be"
+    # The high byte of Latin (0x00) and Cyrillic (0x04) characters comes second in LE; in a
+    # Russian or Ukrainian text nearly every high byte is one of the two.
+    for name, high in (("utf-16-le", odd), ("utf-16-be", even)):
+        if high.count(0) + high.count(4) > 0.8 * len(high):
+            text = sample.decode(name, errors="replace")
+            if not _looks_binary(text.encode("utf-8", errors="replace")):
+                return name
     return None
 
 

@@ -18,11 +18,9 @@ from __future__ import annotations
 
 import csv
 import hashlib
-import io
 import json
 import logging
 import os
-import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlparse
@@ -32,7 +30,15 @@ import pandas as pd
 from presslens.clean import Cleaned, clean_text, removed_table, repeated_lines
 from presslens.decode import UndecodableError, decode_bytes
 from presslens.lang import detect_language
-from presslens.metadata import LANGUAGES, METADATA_NAME, Problem, parse_date, read_metadata
+from presslens.metadata import (
+    LANGUAGES,
+    METADATA_NAME,
+    Problem,
+    csv_reader,
+    csv_rows,
+    parse_date,
+    read_metadata,
+)
 from presslens.paths import seeds_dir
 
 log = logging.getLogger("presslens")
@@ -182,13 +188,19 @@ def _table_rows(path: Path, rel: str, text: str, skipped: list) -> list[_Source]
                 continue
             rows.append((lineno, rec))
     else:
-        csv.field_size_limit(sys.maxsize)
-        reader = csv.DictReader(io.StringIO(text))
-        if "text" not in (reader.fieldnames or []):
-            skipped.append((rel, None, "a CSV file without a 'text' column"))
+        reader = csv_reader(text, dict_rows=True)
+        try:
+            header = reader.fieldnames or []
+        except csv.Error as exc:
+            header, exc_text = [], f" ({exc})"
+        else:
+            exc_text = ""
+        if "text" not in header:
+            skipped.append((rel, None, f"a CSV file without a 'text' column{exc_text}"))
             return []
-        for rec in reader:
-            rows.append((reader.line_num, rec))
+        errors: list[tuple[int, str]] = []
+        rows.extend(csv_rows(reader, errors))
+        skipped.extend((rel, line, msg) for line, msg in errors)
     out = []
     for lineno, rec in rows:
         if not isinstance(rec, dict) or not str(rec.get("text") or "").strip():
@@ -458,6 +470,12 @@ def _report(skipped: list, problems: list[Problem], dups: list | None = None) ->
         log.warning("%s: %s; %s", _where(p.path, p.line), p.problem, p.action)
     for _art, first, path in dups or []:
         log.warning("%s: duplicate of article %s (same text); kept and reported", path, first)
+    if skipped or problems:
+        log.warning(
+            "in all: %d input(s) skipped, %d problem(s) handled, each named above",
+            len(skipped),
+            len(problems),
+        )
 
 
 def load_articles(path: str | Path | None = None) -> pd.DataFrame:

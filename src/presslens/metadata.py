@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import io
 import sys
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -57,6 +58,33 @@ def parse_date(value: str) -> pd.Timestamp | None:
     return None
 
 
+def csv_reader(text: str, dict_rows: bool = False):
+    """A ``csv`` reader over ``text`` with every line break (``\r``, ``\r\n``) read as ``\n``
+    and no limit on the size of a field (a field may hold a whole article)."""
+    csv.field_size_limit(sys.maxsize)
+    stream = io.StringIO(text.lstrip("\ufeff"), newline=None)
+    return csv.DictReader(stream) if dict_rows else csv.reader(stream)
+
+
+def csv_rows(reader, errors: list[tuple[int, str]]) -> Iterator[tuple[int, list[str] | dict]]:
+    """Yield ``(line, row)`` for each row of a ``csv`` reader, ``line`` being the 1-based line
+    the row starts on, also when a quoted field before it holds line breaks. A row the ``csv``
+    module cannot parse is appended to ``errors`` as ``(line, message)`` and skipped."""
+    start = reader.line_num + 1
+    while True:
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            errors.append((start, f"not valid CSV ({exc})"))
+            if reader.line_num + 1 == start:
+                return
+        else:
+            yield start, row
+        start = reader.line_num + 1
+
+
 def read_metadata(path: Path, label: str | None = None) -> tuple[dict[str, dict], list[Problem]]:
     """Read ``metadata.csv`` into a dict of fields per article id.
 
@@ -81,8 +109,7 @@ def read_metadata(path: Path, label: str | None = None) -> tuple[dict[str, dict]
         text, _ = decode_bytes(path.read_bytes())
     except UndecodableError as exc:
         return {}, [Problem(label, None, f"cannot read the metadata: {exc}", "metadata ignored")]
-    csv.field_size_limit(sys.maxsize)  # a field may hold a whole article
-    reader = csv.reader(io.StringIO(text.lstrip("\ufeff")))
+    reader = csv_reader(text)
     try:
         header = [h.strip().lower() for h in next(reader)]
     except (StopIteration, csv.Error):
@@ -95,7 +122,8 @@ def read_metadata(path: Path, label: str | None = None) -> tuple[dict[str, dict]
             Problem(label, 1, f"missing column(s): {', '.join(missing)}", "those fields left empty")
         )
     rows: dict[str, dict] = {}
-    for lineno, values in enumerate(reader, start=2):
+    errors: list[tuple[int, str]] = []
+    for lineno, values in csv_rows(reader, errors):
         if not any(v.strip() for v in values):
             continue
         if len(values) != len(header):
@@ -149,4 +177,6 @@ def read_metadata(path: Path, label: str | None = None) -> tuple[dict[str, dict]
             "author": rec.get("author") or None,
             "line": lineno,
         }
+    problems.extend(Problem(label, line, msg, "row ignored") for line, msg in errors)
+    problems.sort(key=lambda p: p.line or 0)
     return rows, problems

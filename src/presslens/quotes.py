@@ -145,9 +145,16 @@ _ATTRIBUTION_DASH = re.compile(r"\s*[,.!?…]?\s*[—–―-]\s+\w")
 
 def _close_all_before_attribution(text: str, i: int, stack: list, close_to) -> None:
     """Close the outer quotations too when the mark at ``i`` is followed by an attribution
-    dash: ``«… об’єднання “За Зеленського”, — заявив він`` shares one closing mark."""
-    if stack and _ATTRIBUTION_DASH.match(text, i + 1):
-        close_to(0, i)
+    dash: ``«… об’єднання “За Зеленського”, — заявив він`` shares one closing mark. A dash
+    with no punctuation before it may be a copula inside the outer quotation (``«…, «Російська
+    Федерація» – це ж одна назва …»``): then the outer one closes later, if its mark follows."""
+    m = _ATTRIBUTION_DASH.match(text, i + 1)
+    if not stack or not m:
+        return
+    outer = _pairs()[stack[0][0]]
+    if not re.match(r"\s*[,.!?…]", m.group()) and outer in text[m.end() :]:
+        return
+    close_to(0, i)
 
 
 def mask_quotes(text: str, quotes: list[Quote]) -> str:
@@ -156,11 +163,13 @@ def mask_quotes(text: str, quotes: list[Quote]) -> str:
     The first quoted character is kept, so a quotation that opens a sentence still shows
     its capital letter to the sentence splitter.
     """
-    for q in quotes:
-        a, b = q.inner_start + 1, q.inner_end
+    pieces, done = [], 0
+    for q in sorted(quotes, key=lambda q: q.inner_start):
+        a, b = max(q.inner_start + 1, done), q.inner_end
         if a < b:
-            text = text[:a] + _NOT_NEWLINE.sub("x", text[a:b]) + text[b:]
-    return text
+            pieces += [text[done:a], _NOT_NEWLINE.sub("x", text[a:b])]
+            done = b
+    return "".join([*pieces, text[done:]])
 
 
 _NOT_NEWLINE = re.compile(r"[^\n]")

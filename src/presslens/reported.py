@@ -25,6 +25,7 @@ import json
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import accumulate
 
 from presslens import _morph
 from presslens.attribution import Attribution, Context, attribute, cue_tokens
@@ -79,8 +80,23 @@ class _Para:
     index: int
     off: int
     line: str
-    quotes: list[Quote]
+    quotes: list[Quote]  # in order of their opening marks
     sents: list[Sentence]
+
+    def __post_init__(self) -> None:
+        self._opens = [q.open for q in self.quotes]
+        self._reach = list(accumulate((q.inner_end for q in self.quotes), max))
+
+    def quotes_opening(self, start: int, end: int) -> list[Quote]:
+        """The quotations whose opening mark lies in ``[start, end)`` of the paragraph."""
+        return self.quotes[bisect.bisect_left(self._opens, start) : bisect.bisect_left(
+            self._opens, end)]
+
+    def quotes_over(self, start: int, end: int) -> list[Quote]:
+        """The quotations whose words overlap ``[start, end)`` of the paragraph."""
+        lo = bisect.bisect_right(self._reach, start)
+        hi = bisect.bisect_left(self._opens, end)
+        return [q for q in self.quotes[lo:hi] if q.inner_start < end and q.inner_end > start]
 
     def next_sentence(self, s_index: int) -> tuple[str, int] | None:
         """Return the sentence after ``s_index`` (maybe in the next paragraph) and its offset."""
@@ -228,7 +244,7 @@ def find_statements(text: str, language: str | None = None) -> list[dict]:
         para = _Para(text, paragraphs, p_index, off, line, quotes, sents)
         covered: list[tuple[int, int]] = []
         for s_index, sent in enumerate(sents):
-            s_quotes = [q for q in quotes if sent.start <= q.open < sent.end]
+            s_quotes = para.quotes_opening(sent.start, sent.end)
             for q_index in range(len(s_quotes)):
                 st = _direct(para, s_index, s_quotes, q_index, ctx, found)
                 if st is not None:
@@ -249,9 +265,9 @@ def find_statements(text: str, language: str | None = None) -> list[dict]:
         if st is not None:
             found.append(st)
             covered.append((off, off + len(line)))
+        taken = _Spans(covered)
         for s_index, sent in enumerate(sents):
-            a = off + sent.start
-            if any(x <= a < y for x, y in covered):
+            if taken.covers(off + sent.start):
                 continue
             st = _indirect(para, s_index, ctx)
             if st is not None:
@@ -536,6 +552,11 @@ def _direct(para: _Para, s_index: int, s_quotes: list[Quote], q_index: int, ctx,
                 None, None, last.speaker_person, last.speaker_mention, None, last.role, "context"
             )
             return _make(attr, quote_text, "direct", q_start, q_end, last.attribution)
+    # a quotation that is a whole paragraph, its speaker not named (voices from the street,
+    # `«Ціни ростуть щодня, не встигаєш стежити».`): a statement of an unknown speaker
+    if not label and _words(inner) >= 4 and q.open == line.find(line.strip()[:1]):
+        none = Attribution(None, None, None, None, None, None, "none")
+        return _make(none, quote_text, "direct", q_start, q_end, None)
     return None
 
 
@@ -670,9 +691,15 @@ _ATTRIBUTION_LINE = re.compile(rf"^\s*[{_DASH}]\s+(?P<verb>[^\W\d_]+)")
 
 
 def _attribution_line(line: str, language: str | None) -> bool:
-    """Tell whether a paragraph is only an attribution: ``– пояснив Труханов.``"""
+    """Tell whether a paragraph is only an attribution: ``– пояснив Труханов.`` (its verb in
+    lower case, as an attribution after a dash is written; ``— Думаю, …`` is speech)."""
     m = _ATTRIBUTION_LINE.match(line)
-    return bool(m) and _words(line) <= 12 and bool(cue_tokens(m.group("verb"), language))
+    return (
+        bool(m)
+        and m.group("verb")[0].islower()
+        and _words(line) <= 12
+        and bool(cue_tokens(m.group("verb"), language))
+    )
 
 
 def _quoted_above(para: _Para, ctx: Context, found: list):
@@ -755,23 +782,47 @@ def _interview_turn(para: _Para, ctx: Context, found: list):
             )
             return _make(attr, text[q_start:q_end], "direct", q_start, q_end, turn.attribution)
     prev = para.paragraphs[para.index - 1][1].rstrip() if para.index else ""
-    if prev.endswith("?") and found and found[-1].speaker_person is not None:
-        who = found[-1]
+    # after a question, the guest: the speaker of the last statement that had one
+    guest = next((st for st in reversed(found[-3:]) if st.speaker_person is not None), None)
+    if prev.endswith("?") and guest is not None:
+        who = guest
         attr = Attribution(
             None, None, who.speaker_person, who.speaker_mention, None, who.role, "context"
         )
         return _make(attr, text[q_start:q_end], "direct", q_start, q_end, who.attribution)
+    # the article's first statement, an answer right after the lede that names its speaker:
+    # «Головний тренер Іван Коваль оцінив гру команди.» then «— Ми готувалися …»
+    if not found and para.index > 0:
+        p_off, p_line = para.paragraphs[para.index - 1]
+        attr = attribute(p_line, p_off, ctx)
+        if attr is not None and attr.how == "name" and attr.person is not None:
+            return _make(attr, text[q_start:q_end], "direct", q_start, q_end,
+                         (p_off, p_off + len(p_line)))
     return None
+
+
+class _Spans:
+    """Spans of text, asked whether they cover a position (a bisection, not a scan)."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        spans = sorted(spans)
+        self._starts = [a for a, _ in spans]
+        self._reach = list(accumulate((b for _, b in spans), max))
+
+    def covers(self, pos: int) -> bool:
+        """Whether some span ``(a, b)`` has ``a <= pos < b``."""
+        k = bisect.bisect_right(self._starts, pos)
+        return k > 0 and self._reach[k - 1] > pos
 
 
 def _indirect(para: _Para, s_index: int, ctx: Context):
     """Read reported speech in one sentence; return a statement or None."""
-    text, off, quotes = para.text, para.off, para.quotes
+    text, off = para.text, para.off
     sent = para.sents[s_index]
     s_text = sent.text
     s_off = off + sent.start
     masked_text = s_text
-    for q in quotes:
+    for q in para.quotes_over(sent.start, sent.end):
         a, b = max(q.inner_start, sent.start) - sent.start, min(q.inner_end, sent.end) - sent.start
         if a < b:
             masked_text = masked_text[:a] + "x" * (b - a) + masked_text[b:]
