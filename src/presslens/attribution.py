@@ -194,6 +194,19 @@ class Attribution:
     how: str  # name / pronoun / role / none
 
 
+_ROLE_TAIL_STOP = re.compile(r"[,.;:!?«»\"“”„()—–]")
+
+
+def _names_role(clause: str, offset: int, role: Role, person: Person) -> bool:
+    """Whether ``person`` is named right after ``role``, maybe after the rest of a long
+    title in the genitive (``речник Інформаційно-аналітичного центру РНБО Андрій Лисенко``):
+    at most eight words and no punctuation between."""
+    if person.start < role.end:
+        return False
+    between = clause[role.end - offset : person.start - offset]
+    return not _ROLE_TAIL_STOP.search(between) and len(between.split()) <= 8
+
+
 def _clause_people(ctx: Context, start: int, end: int) -> list[Person]:
     """People named in a clause, outside quotation marks (a speaker is never quoted), unless
     the clause itself stands inside the quotation (``«…, — сказал он. — …»``)."""
@@ -300,7 +313,7 @@ def attribute(
         candidates.append((abs(offset + m.start() - anchor), "pronoun", m))
     for r in roles:
         if r.nominative and not _preceded_by_preposition(clause, offset, r.start):
-            if any(p.start >= r.end and p.start - r.end <= 2 for p in people):
+            if any(_names_role(clause, offset, r, p) for p in people):
                 continue  # the role is followed by the person's name: the name wins
             candidates.append((abs(r.start - anchor), "role", r))
     if not candidates and cue is not None:

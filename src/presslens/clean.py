@@ -302,11 +302,35 @@ _SUBHEADING_WORDS = 6
 _LABELLED = re.compile(r"^[^\W\d_]+(?:\s+[^\W\d_]+)?:\s+\S")
 
 
+#: Words that address the reader or the guest: a question with one of them is an interview's
+#: or a prompt's, not a subheading's (``Що ви відчули?``, ``Вы уверены?``).
+_SECOND_PERSON = re.compile(
+    r"(?i)\b(?:вы|вас|вам|вами|ваш\w*|ты|тебя|тебе|тобой|твой|твоя|твое|твоё|ви|ти|тобі|"
+    r"твій|твоя|твоє|\w+(?:ете|ёте|ите|єте|їте|ешь|ёшь|ишь|еш|єш|иш))\b"
+)
+_QUESTION_HEADING_WORDS = 14
+
+
+def _question_heading(line: str, n: int) -> bool:
+    """A short question on a line of its own, in the third person, that no dash or quotation
+    mark opens: a subheading (``Хто ухвалюватиме рішення щодо мера?``)."""
+    return (
+        line.endswith("?")
+        and 3 <= n <= _QUESTION_HEADING_WORDS
+        and line[:1] not in "—–-«„“\"'"
+        and line.count("?") == 1
+        and not _SECOND_PERSON.search(line)
+    )
+
+
 def _inner_reason(line: str, n: int) -> str | None:
-    """Why a line inside the body is not body: a caption (a name alone), a subheading, or a
+    """Why a line inside the body is not body: a caption (a name alone), a subheading (a
+    short line without sentence punctuation, or a question in the third person), or a
     related headline (a longer line without sentence punctuation between paragraphs)."""
     if n <= 3 and _NAME.match(line):
         return "caption"
+    if _question_heading(line, n):
+        return "subheading"
     if (
         _ENDS_SENTENCE.search(line)
         or line.endswith((":", ",", ";", "»", "”", "“", '"'))

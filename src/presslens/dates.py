@@ -85,6 +85,7 @@ class DateMention:
     weekday: int | None = None
     period: str | None = None
     since: bool = False  # «с начала лета»: from the period's start to the publication day
+    offset2: int | None = None  # the near end of a span back: «неделю-две недели назад»
 
 
 @lru_cache(maxsize=1)
@@ -243,8 +244,28 @@ def _patterns() -> list[tuple[str, re.Pattern]]:
         (
             "ago",
             re.compile(
-                rf"{b}(?:(?P<n>\d{{1,2}}|{_alt(w['small_numbers'])})\s+)?"
+                rf"{b}(?:(?P<n0>\d{{1,2}}|{_alt(w['small_numbers'])}|{_alt(unit_of)})\s*[-–—]\s*)?"
+                rf"(?:(?P<n>\d{{1,2}}|{_alt(w['small_numbers'])})\s+)?"
                 rf"(?P<unit>{_alt(unit_of)})\s+(?:{_alt(w['ago_words'])}){e}",
+                re.IGNORECASE,
+            ),
+        ),
+        # an edge of a period: до конца года, з початку тижня, в конце этого месяца
+        (
+            "periodedge",
+            re.compile(
+                rf"{b}(?P<pp>до|с|со|з|із|к|в|во|у|на)\s+(?P<edge>{_alt(w['period_edges'])})\s+"
+                rf"(?:(?P<pm>{_alt(pmod)})\s+)?(?P<per>{_alt(period_of)}){e}",
+                re.IGNORECASE,
+            ),
+        ),
+        # a quarter or a half of a year: в первом квартале, за перше півріччя 2016 року
+        (
+            "yearpart",
+            re.compile(
+                rf"{b}(?P<ord>{_alt(f for forms in w['part_ordinals'].values() for f in forms)})"
+                rf"\s+(?P<part>{_alt(f for forms in w['year_parts'].values() for f in forms)}){e}"
+                rf"{year}",
                 re.IGNORECASE,
             ),
         ),
@@ -273,6 +294,13 @@ def _patterns() -> list[tuple[str, re.Pattern]]:
             ),
         ),
     ]
+
+
+def _count(word: str | None) -> int:
+    """A count written as digits or as a small number word; a unit alone (``неделю``) is 1."""
+    if word and word.isdigit():
+        return int(word)
+    return _words()["small_numbers"].get((word or "").lower(), 1)
 
 
 def _mention(kind: str, m: re.Match) -> DateMention | None:
@@ -330,14 +358,36 @@ def _mention(kind: str, m: re.Match) -> DateMention | None:
             text, start, end, "relative", offset=w["relative_days"][g["rel"].lower()]
         )
     if kind == "ago":
-        n = g["n"]
-        count = int(n) if n and n.isdigit() else w["small_numbers"].get((n or "").lower(), 1)
+        count = _count(g["n"])
+        near = _count(g["n0"]) if g["n0"] else None
+        if near is not None and near >= count:
+            return None  # «5-2 дня назад»: not a span back
         unit = next(u for u, forms in w["ago_units"].items() if g["unit"].lower() in forms)
-        return DateMention(text, start, end, "relative", offset=-count, period=unit)
+        return DateMention(text, start, end, "relative", offset=-count, period=unit,
+                           offset2=None if near is None else -near)
+    if kind == "periodedge":
+        since = g["pp"].lower() in ("с", "со", "з", "із") and g["edge"].lower() in (
+            "начала", "початку")
+        offset = pmod[g["pm"].lower()] if g["pm"] else 0
+        return DateMention(text, start, end, "period", offset=offset,
+                           period=period_of[g["per"].lower()], since=since)
+    if kind == "yearpart":
+        n = next(int(k) for k, forms in w["part_ordinals"].items() if g["ord"].lower() in forms)
+        part = next(p for p, forms in w["year_parts"].items() if g["part"].lower() in forms)
+        size = 3 if part == "quarter" else 6
+        if n * size > 12:
+            return None  # «третье полугодие»: no such part
+        year = int(g["y"]) if g["y"] else None
+        if year is not None and not plausible_year(year):
+            return None
+        return DateMention(text, start, end, "month", month=n * size - size + 1,
+                           month2=n * size, year=year)
     if kind == "weekend":
         step = w["weekend_modifiers"].get((g["wm"] or "").lower()) if g["wm"] else None
         if step is None and not re.match(r"(?i)(?:на|у|в|з|с|після|после)\s", text):
             return None  # «выходные дни» without «на»: not a date
+        if step is None and re.match(r"(?i)(?:з|с)\s", text):
+            step = -1  # «с выходных», «з вихідних»: since the last weekend
         return DateMention(text, start, end, "period", offset=step, period="weekend")
     if kind == "yearword":
         step = w["year_adverbs"][g["yw"].lower()]
@@ -374,7 +424,8 @@ _WORD_PATTERNS = {"month": ("months",), "monthrange": ("months",), "edgeyear": (
                   "season": ("seasons",), "weekend": ("weekend",), "ago": ("ago_words",),
                   "weekday": ("weekdays", "weekday_modifiers"),
                   "en_date": ("months_en",),
-                  "relative": ("relative_days",), "period": ("periods", "period_modifiers")}
+                  "relative": ("relative_days",), "period": ("periods", "period_modifiers"),
+                  "periodedge": ("period_edges",), "yearpart": ("year_parts",)}
 _RUN = re.compile(r"[^\W\d_]+")
 # The patterns that open with a number are tried only where a number starts.
 _DIGIT_PATTERNS = frozenset(
@@ -439,7 +490,8 @@ def _scan(text: str) -> list[DateMention]:
             hits = [i for i, w in enumerate(lowered) if w in trig]
             if positions is None:
                 positions = [m.start() for m in _RUN.finditer(text)]
-            starts = sorted({positions[j] for i in hits for j in (i - 2, i - 1, i) if j >= 0})
+            back = 3 if kind == "ago" else 2  # «неделю-две недели назад»: three words back
+            starts = sorted({positions[j] for i in hits for j in range(i - back, i + 1) if j >= 0})
             if kind == "ago":  # «2 недели назад»: a number may open it too
                 digits = _digit_starts(text) if digits is None else digits
                 before = {d for d in digits if any(0 <= p - d <= 20 for p in starts)}
@@ -678,16 +730,10 @@ def resolve_mention(
         return dt.date(m.year, 1, 1), dt.date(m.year2 or m.year, 12, 31), "as written"
     if published is None:
         return None, None, "unresolved: relative to an unknown publication date"
-    if m.kind == "relative" and m.period in ("month", "year"):  # год назад, два місяці тому
-        months = (m.offset or 0) * (12 if m.period == "year" else 1)
-        index = published.year * 12 + published.month - 1 + months
-        year, month = index // 12, index % 12 + 1
-        day = dt.date(year, month, min(published.day, calendar.monthrange(year, month)[1]))
-        return day, day, "relative to publication date"
     if m.kind == "relative":
-        days = (m.offset or 0) * (7 if m.period == "week" else 1)
-        day = published + dt.timedelta(days=days)
-        return day, day, "relative to publication date"
+        first = _back(published, m.offset or 0, m.period)
+        last = first if m.offset2 is None else _back(published, m.offset2, m.period)
+        return first, last, "relative to publication date"
     if m.kind == "weekday":
         monday = published - dt.timedelta(days=published.weekday())
         if m.offset == -1:
@@ -711,19 +757,42 @@ def resolve_mention(
     if m.kind == "period" and m.period == "weekend":
         return _weekend(m.offset, published, tense)
     if m.kind == "period" and m.period == "season":
+        if re.match(r"(?i)(?:до|к)\s", m.text) and tense != "past":
+            tense = "future"  # «до літа», «к зиме»: until the coming one
         first, last, basis = _season_span(m.month, m.offset, published, tense)
         return first, (published if m.since else last), basis
     if m.kind == "period":
-        step = m.offset or 0
-        if m.period == "week":
-            monday = published - dt.timedelta(days=published.weekday()) + dt.timedelta(weeks=step)
-            return monday, monday + dt.timedelta(days=6), "week relative to publication date"
-        if m.period == "month":
-            index = published.year * 12 + published.month - 1 + step
-            return (*_month_span(index // 12, index % 12 + 1), "month relative to publication date")
-        year = published.year + step
-        return dt.date(year, 1, 1), dt.date(year, 12, 31), "year relative to publication date"
+        first, last, basis = _period_span(m.period, m.offset or 0, published)
+        # «с начала недели»: from the period's start to the publication day
+        return first, (max(first, published) if m.since and _step_is_now(m) else last), basis
     return None, None, "unresolved"
+
+
+def _step_is_now(m: DateMention) -> bool:
+    """Whether a period is the current one (``этой недели``, or no modifier)."""
+    return not m.offset
+
+
+def _period_span(period: str | None, step: int, published: dt.date):
+    """The week, month or year ``step`` periods from the one holding ``published``."""
+    if period == "week":
+        monday = published - dt.timedelta(days=published.weekday()) + dt.timedelta(weeks=step)
+        return monday, monday + dt.timedelta(days=6), "week relative to publication date"
+    if period == "month":
+        index = published.year * 12 + published.month - 1 + step
+        return (*_month_span(index // 12, index % 12 + 1), "month relative to publication date")
+    year = published.year + step
+    return dt.date(year, 1, 1), dt.date(year, 12, 31), "year relative to publication date"
+
+
+def _back(published: dt.date, offset: int, period: str | None) -> dt.date:
+    """The day ``offset`` days, weeks, months or years from ``published`` (год назад: -1)."""
+    if period in ("month", "year"):  # год назад, два місяці тому
+        index = published.year * 12 + published.month - 1 + offset * (
+            12 if period == "year" else 1)
+        year, month = index // 12, index % 12 + 1
+        return dt.date(year, month, min(published.day, calendar.monthrange(year, month)[1]))
+    return published + dt.timedelta(days=offset * (7 if period == "week" else 1))
 
 
 def _weekend(step: int | None, published: dt.date, tense: str | None):
