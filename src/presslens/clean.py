@@ -485,7 +485,7 @@ def clean_text(raw: str, repeated: frozenset[str] = frozenset()) -> Cleaned:
                 i
                 for i in order
                 if _is_body(stripped[i], n_words[i])
-                and (not hits(i) or n_words[i] > _PROSE_WORDS)
+                and (n_words[i] > _PROSE_WORDS or not hits(i))
             ),
             None,
         )
@@ -497,7 +497,7 @@ def clean_text(raw: str, repeated: frozenset[str] = frozenset()) -> Cleaned:
         return first is not None and (i < first or i > last)
 
     for i in kept():
-        if outside(i):
+        if outside(i) and n_words[i] <= 2 * _PROSE_WORDS:  # longer lines are prose anyway
             r = _gated_reason(stripped[i], n_words[i], hits(i), outside_body=True)
             if r:
                 reason[i] = r
@@ -547,6 +547,8 @@ def clean_text(raw: str, repeated: frozenset[str] = frozenset()) -> Cleaned:
     if title:
         norm_title = normalize_line(title).translate(_FOLD_MARKS)
         for i in kept():
+            if len(stripped[i]) > 2 * len(title) + 10:
+                continue  # far longer than the title: not a copy of its beginning
             stem = normalize_line(lines[i]).translate(_FOLD_MARKS).rstrip(".… ")
             if i != lede and len(stem) >= 10 and norm_title.startswith(stem):
                 reason[i] = "repeated title"
@@ -663,7 +665,11 @@ def removed_table(article: str, removed: Iterable[Removal]) -> pd.DataFrame:
         ``text`` (the line as it was) and ``reason`` (a key of :data:`REASONS`).
     """
     rows = [(article, r.line, r.text, r.reason) for r in removed]
-    return pd.DataFrame(rows, columns=["article", "line", "text", "reason"])
+    return pd.DataFrame(rows, columns=REMOVED_COLUMNS)
+
+
+#: The columns of :func:`removed_table` and of ``Corpus.removed``.
+REMOVED_COLUMNS = ["article", "line", "text", "reason"]
 
 
 PARAGRAPH_COLUMNS = ["article", "paragraph", "line", "start", "end", "text", "language", "foreign"]

@@ -27,7 +27,7 @@ from urllib.parse import urlparse
 
 import pandas as pd
 
-from presslens.clean import Cleaned, clean_text, removed_table, repeated_lines
+from presslens.clean import REMOVED_COLUMNS, Cleaned, clean_text, repeated_lines
 from presslens.decode import UndecodableError, decode_bytes
 from presslens.lang import detect_language
 from presslens.metadata import (
@@ -437,7 +437,7 @@ def load_corpus(path: str | Path | None = None) -> Corpus:
             dups.append((src.id, duplicate_of, src.path))
         row, cleaned = article_row(src, src.id, meta.get(src.id), repeated, duplicate_of)
         rows.append(row)
-        removed.append(removed_table(src.id, cleaned.removed))
+        removed.extend((src.id, r.line, r.text, r.reason) for r in cleaned.removed)
 
     articles = pd.DataFrame(rows, columns=ARTICLE_COLUMNS)
     articles["published"] = pd.to_datetime(articles["published"])
@@ -445,7 +445,7 @@ def load_corpus(path: str | Path | None = None) -> Corpus:
     return Corpus(
         root=root,
         articles=articles.reset_index(drop=True),
-        removed=pd.concat(removed, ignore_index=True),
+        removed=pd.DataFrame(removed, columns=REMOVED_COLUMNS),
         skipped=_frame(skipped, SKIPPED_COLUMNS),
         problems=_frame([(p.path, p.line, p.problem, p.action) for p in problems], PROBLEM_COLUMNS),
         duplicates=_frame(dups, DUPLICATE_COLUMNS),
