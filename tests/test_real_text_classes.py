@@ -158,10 +158,10 @@ QUOTE_CASES = [
      "розповіла Іваненко.", "uk", "Ми отримали нові машини", "Іваненко"),
     # a long title in the genitive between the role noun and the name: the name speaks
     ("«Жодного села ми не втратили за цей тиждень», – заявив сьогодні речник координаційного "
-     "штабу з питань поводження з військовополоненими Іван Петренко.", "uk", "Жодного села ми",
-     "Іван Петренко"),
+     "штабу Головного управління Міністерства оборони України Іван Петренко.", "uk",
+     "Жодного села ми", "Іван Петренко"),
     ("«Ни одного села мы не потеряли за эту неделю», — заявил сегодня представитель "
-     "координационного штаба по вопросам обращения с военнопленными Иван Петренко.", "ru",
+     "координационного штаба Главного управления Министерства обороны Иван Петренко.", "ru",
      "Ни одного села", "Иван Петренко"),
     # an inner quotation of the same mark followed by a copula dash, inside the outer one
     ("«Проблем багато, «Велика Ліга» – це лише назва. Вона тримається на грошах», – "
@@ -333,3 +333,21 @@ def test_a_headline_repeated_as_the_lede_is_the_title_once_and_body_once():
     assert cleaned.title == lede
     assert cleaned.text.split("\n") == [lede, "Он поблагодарил депутатов за совместную работу."]
     assert [(r.line, r.reason) for r in cleaned.removed] == [(1, "title")]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "subjects"),
+    [
+        # a name after a preposition and a noun naming a person is not a subject
+        ("Тренер Іван Коваль оцінив бій проти суперника Денні Вентера.", "uk",
+         {"Іван Коваль": True, "Денні Вентера": False}),
+        ("Тренер Иван Коваль оценил бой против соперника Денни Вентера.", "ru",
+         {"Иван Коваль": True, "Денни Вентера": False}),
+        # … but after a preposition and a day it still is
+        ("«Прорыва не будет», — заявил в воскресенье Иван Коваль.", "ru", {"Иван Коваль": True}),
+    ],
+)
+def test_a_name_governed_by_a_preposition_is_never_a_subject(text, language, subjects):
+    from presslens.speakers import find_people
+
+    assert {p.text: p.nominative for p in find_people(text, language)} == subjects

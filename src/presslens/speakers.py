@@ -478,7 +478,9 @@ def find_people(text: str, language: str | None = None) -> list[Person]:
         if first_tok is not None and kinds_g[0] == "surname" and kinds_g[-1] == "first":
             surname_tok, first_tok = group[0], group[-1]
         kind_of = dict(zip((t.start for t in group), kinds_g, strict=True))
-        nominative = _subject_form(surname_tok.text, language, kind_of[surname_tok.start])
+        nominative = _subject_form(
+            surname_tok.text, language, kind_of[surname_tok.start]
+        ) and not _governed(text, group[0].start, language)
         if first_tok is not None:
             nominative = nominative and _subject_form(
                 first_tok.text, language, kind_of[first_tok.start]
@@ -498,6 +500,27 @@ def find_people(text: str, language: str | None = None) -> list[Person]:
             )
         )
     return people
+
+
+#: Prepositions: a name after one (or after one and a common noun in apposition: «проти
+#: південноафриканця Денні Вентера») is in an oblique case, never a subject.
+_GOVERNING = frozenset(
+    "с со з із зі к ко у в во на о об про для от від перед после після при без между між "
+    "против проти по за до из під под над через".split()
+)
+_WORD_BACK = re.compile(r"[^\W\d_]+|[^\w\s]")
+
+
+def _governed(text: str, start: int, language: str | None) -> bool:
+    """Whether a name at ``start`` follows a preposition, maybe across one noun naming a
+    person (``проти південноафриканця Денні Вентера``; not ``в воскресенье Энтони …``)."""
+    before = _WORD_BACK.findall(text[max(0, start - 60) : start])[-2:]
+    if before and before[-1].lower() in _GOVERNING:
+        return True
+    if len(before) < 2 or before[0].lower() not in _GOVERNING or not before[1].islower():
+        return False
+    found = _morph.parses(before[1], language)
+    return bool(found) and found[0].pos == "NOUN" and "anim" in found[0].tags
 
 
 _PARTICLES = frozenset("фон дер ван де ди да дель делла ле ла аль ибн бин бен".split())
