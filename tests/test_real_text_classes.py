@@ -3,6 +3,7 @@ written for the test in Russian and Ukrainian, never copied from the articles.""
 
 import datetime as dt
 
+import pandas as pd
 import pytest
 
 from presslens.clean import clean_text
@@ -351,3 +352,26 @@ def test_a_name_governed_by_a_preposition_is_never_a_subject(text, language, sub
     from presslens.speakers import find_people
 
     assert {p.text: p.nominative for p in find_people(text, language)} == subjects
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "phrase", "day"),
+    [
+        # words said on Tuesday 30 September, published on 1 October: «завтра» is 1 October
+        ("Во вторник, 30 сентября, мэр Иван Коваль заявил: «Завтра снова ожидается ливень».",
+         "ru", "Завтра", "2025-10-01"),
+        ("У вівторок, 30 вересня, мер Іван Коваль заявив: «Завтра знову очікується злива».",
+         "uk", "Завтра", "2025-10-01"),
+    ],
+)
+def test_a_relative_date_inside_a_quotation_is_read_from_the_day_it_was_said(
+    text, language, phrase, day
+):
+    from presslens.timeline import events
+
+    arts = pd.DataFrame([{"id": "a", "text": text, "language": language, "outlet": "o",
+                          "published": pd.Timestamp("2025-10-01")}])
+    found = events(arts, statements(arts))
+    row = found[found["text"] == phrase].iloc[0]
+    assert str(row["date_start"].date()) == day
+    assert "the day it was said" in row["basis"]

@@ -54,4 +54,4 @@ def run_presslens(records: list[dict], texts_dir: Path) -> tuple[Output, list[st
     found = statements(arts)
     direct = found[found["kind"] == "direct"].reset_index(drop=True)
     texts = dict(zip(arts["id"], arts["text"], strict=True))
-    return Output(texts, direct, events(arts), arts, corpus.removed), missing
+    return Output(texts, direct, events(arts, found), arts, corpus.removed), missing

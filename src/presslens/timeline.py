@@ -74,7 +74,43 @@ def _description(sentence: str, offsets: list[tuple[int, int]], index: int) -> s
     return (sentence[start:a] + " " + sentence[b:end]).strip(" ,;.–—-")
 
 
-def events(articles: pd.DataFrame) -> pd.DataFrame:
+#: Kinds of date phrase read from a reference day: inside a quotation the reference is the
+#: day the words were said, not the day the article came out.
+_FROM_REFERENCE = ("relative", "weekday", "period")
+
+
+def _said_on_spans(statements: pd.DataFrame | None) -> dict[str, list[tuple[int, int, object]]]:
+    """The direct quotations of each article said on another day than it was published:
+    ``{article: [(start, end, said_on), …]}``."""
+    if statements is None or statements.empty:
+        return {}
+    direct = statements[(statements["kind"] == "direct") & statements["said_on"].notna()]
+    out: dict[str, list[tuple[int, int, object]]] = {}
+    for r in direct.itertuples(index=False):
+        out.setdefault(r.article, []).append((int(r.start), int(r.end), r.said_on.date()))
+    return out
+
+
+def _from_said_on(found: pd.DataFrame, art, spans, language: str | None) -> pd.DataFrame:
+    """Resolve the relative phrases inside a quotation from the day it was said (``завтра``
+    in words said on 30 September is 1 October, whatever day the article came out)."""
+    published = pd.Timestamp(art.published).date() if pd.notna(art.published) else None
+    for start, end, said_on in spans:
+        if said_on == published:
+            continue
+        inside = found["start"].between(start, end - 1) & found["kind"].isin(_FROM_REFERENCE)
+        if not inside.any():
+            continue
+        again = find_dates(art.text or "", said_on, language).set_index("start")
+        for idx in found.index[inside]:
+            row = again.loc[found.at[idx, "start"]]
+            for col in ("date_start", "date_end"):
+                found.at[idx, col] = row[col]
+            found.at[idx, "basis"] = f"relative to the day it was said ({said_on.isoformat()})"
+    return found
+
+
+def events(articles: pd.DataFrame, statements: pd.DataFrame | None = None) -> pd.DataFrame:
     """List every dated mention in a corpus.
 
     Parameters
@@ -82,6 +118,10 @@ def events(articles: pd.DataFrame) -> pd.DataFrame:
     articles : pandas.DataFrame
         ``corpus.articles`` (columns ``id``, ``text``, ``published``, ``language``,
         ``outlet``).
+    statements : pandas.DataFrame, optional
+        The corpus's :func:`presslens.statements.statements`: a relative phrase (``вчера``,
+        ``в пятницу``, ``на этой неделе``) inside a direct quotation is then read from the
+        day the quotation was said (``said_on``) rather than the publication day.
 
     Returns
     -------
@@ -102,12 +142,15 @@ def events(articles: pd.DataFrame) -> pd.DataFrame:
           neighbouring date phrases (what happened on that date).
     """
     frames = []
+    said = _said_on_spans(statements)
     for art in articles.itertuples(index=False):
         language = art.language if isinstance(art.language, str) else None
         found = find_dates(art.text or "", art.published, language)
         if found.empty:
             continue
         found = found.copy()
+        if art.id in said:
+            found = _from_said_on(found, art, said[art.id], language)
         found.insert(0, "article", art.id)
         found.insert(1, "outlet", art.outlet if isinstance(art.outlet, str) else None)
         found.insert(2, "language", language)
@@ -221,6 +264,12 @@ def reconcile_events(
         if root not in roots:
             roots[root] = len(roots)
         out.at[idx, "event"] = roots[root]
+    return out, _event_table(out)
+
+
+def _event_table(out: pd.DataFrame) -> pd.DataFrame:
+    """The table of :func:`reconcile_events`: one row per event of two or more articles."""
+    columns = ["event", "description", "n_articles", "outlets", "dates", "date", "disagreement"]
     rows = []
     for event, group in out[out["event"] >= 0].groupby("event", sort=True):
         if group["article"].nunique() < 2:
@@ -252,7 +301,7 @@ def reconcile_events(
             }
         )
     table = pd.DataFrame(rows, columns=columns)
-    return out, table.reset_index(drop=True)
+    return table.reset_index(drop=True)
 
 
 def publication_window(articles: pd.DataFrame) -> pd.DataFrame:
@@ -383,7 +432,7 @@ def timeline(
 
         statements = find_all(articles)
     if mentions is None:
-        mentions = events(articles)
+        mentions = events(articles, statements)
     if {"attribution_start", "attribution_end"} <= set(statements.columns):
         # a date in an attribution (заявил в воскресенье) dates the statement, not an event
         spans = statements.dropna(subset=["attribution_start"])

@@ -12,12 +12,14 @@ COLUMNS = ["article", "text", "start", "end", "sentence", "basis"]
 
 def run(args: argparse.Namespace) -> int:
     """Print every dated mention of the corpus in the chosen format."""
+    from presslens.statements import statements
     from presslens.timeline import events
 
     corpus, code = load_or_fail(args.corpus)
     if corpus is None:
         return code
-    found = events(corpus.articles)
+    # inside a quotation, a relative date is read from the day the words were said
+    found = events(corpus.articles, statements(corpus.articles, link=False))
     # the contract's start/end are the first and last day, not character offsets
     frame = found.assign(start=found["date_start"], end=found["date_end"])[COLUMNS]
     write_frame(frame, args.format)
@@ -34,7 +36,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
             "15 грудня, в воскресенье, сегодня, на следующей неделе, в декабре, 1975 года) "
             "and print one record per phrase: article, text (as written), start and end "
             "(the first and last day, YYYY-MM-DD, equal for one day; null when it cannot be "
-            "resolved), sentence, and basis (what the date was resolved from)."
+            "resolved), sentence, and basis (what the date was resolved from: the publication "
+            "date, or, inside a quotation, the day it was said)."
         ),
     )
     add_corpus_argument(parser)
