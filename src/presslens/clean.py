@@ -20,6 +20,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import pandas as pd
 
@@ -74,7 +75,15 @@ _MONTH = _compile(_VOCAB["months"])
 _TS_WORD = _compile(_VOCAB["timestamp_words"])
 
 _WORDS = re.compile(r"\w+")
-_ENDS_SENTENCE = re.compile(r"[.!?…][»\"”“'’)\]]*\s*$")
+_CLOSERS = "»\"”“'’)]"
+
+
+def _ends_sentence(line: str) -> bool:
+    """Whether the line ends as a sentence: with ``.``, ``!``, ``?`` or ``…``, maybe followed
+    by closing marks and spaces (a test of its last characters, not a regex scan)."""
+    return line.rstrip().rstrip(_CLOSERS)[-1:] in (".", "!", "?", "…")
+
+
 _ENDS_STOP = re.compile(r"[.…][»\"”“'’)\]]*\s*$")
 # an exchange-rate or weather widget: `• USD 39.5`, `Харьков +17°С`
 _TICKER = re.compile(
@@ -133,11 +142,18 @@ class Cleaned:
     removed: list[Removal] = field(default_factory=list)
 
 
+#: Lines asked about again and again while one article is cleaned (and headlines repeated
+#: across a corpus) are folded and counted once.
+_LINE_CACHE = 1 << 16
+
+
+@lru_cache(maxsize=_LINE_CACHE)
 def normalize_line(line: str) -> str:
     """Return a line folded for comparison: lower case, single spaces, no edge punctuation."""
     return " ".join(line.split()).strip(" -–—•·*|").lower()
 
 
+@lru_cache(maxsize=_LINE_CACHE)
 def _n_words(line: str) -> int:
     return len(_WORDS.findall(line))
 
@@ -161,7 +177,7 @@ def _stamped_label(line: str) -> bool:
     """A time and a date with a few words of rubric or source around them:
     ``Общество 25.09.2025 14:42``, ``30 апреля 2019, 22:28 | Футбол | Оригинал статьи``."""
     dated = _DATE.search(line) or (_MONTH.search(line) and re.search(r"\b\d{1,2}\b", line))
-    if not (_TIME.search(line) and dated) or _ENDS_SENTENCE.search(line):
+    if not (_TIME.search(line) and dated) or _ends_sentence(line):
         return False
     rest = _MONTH.sub(" ", _TIME.sub(" ", _DATE.sub(" ", line)))
     return len(re.findall(r"[^\W\d_]{2,}", rest)) <= 3
@@ -219,12 +235,12 @@ def _is_heading(line: str) -> bool:
     return (
         len(letters) >= 4
         and all(ch.isupper() for ch in letters)
-        and not _ENDS_SENTENCE.search(line)
+        and not _ends_sentence(line)
     )
 
 
 def _is_body(line: str, n: int) -> bool:
-    return (n >= 6 and bool(_ENDS_SENTENCE.search(line))) or n >= 30
+    return (n >= 6 and bool(_ends_sentence(line))) or n >= 30
 
 
 def _strict_reason(line: str, lower: str, n: int, repeated: frozenset[str]) -> str | None:
@@ -267,7 +283,7 @@ def _gated_reason(line: str, n: int, hits: Counter[str], outside_body: bool) -> 
     Never on a long sentence (more than :data:`_PROSE_WORDS` words): ``Об этом сообщила
     пресс-служба в Telegram`` inside a paragraph is body.
     """
-    prose = _ENDS_SENTENCE.search(line) and (n > _PROSE_WORDS or n > 14 and hits.total() == 1)
+    prose = _ends_sentence(line) and (n > _PROSE_WORDS or n > 14 and hits.total() == 1)
     if prose or n > 2 * _PROSE_WORDS:
         return None
     for reason, count in hits.items():
@@ -279,8 +295,9 @@ def _gated_reason(line: str, n: int, hits: Counter[str], outside_body: bool) -> 
     return None
 
 
-def _sentences(line: str) -> list[str]:
-    return [normalize_line(s) for s in _SENTENCE_SPLIT.split(line) if _n_words(s) >= 3]
+@lru_cache(maxsize=_LINE_CACHE)
+def _sentences(line: str) -> tuple[str, ...]:
+    return tuple(normalize_line(s) for s in _SENTENCE_SPLIT.split(line) if _n_words(s) >= 3)
 
 
 _CUT_WORD = re.compile(r"[\w,;:\-–—«»„“”\"(’'ʼ]\s*$")
@@ -332,7 +349,7 @@ def _inner_reason(line: str, n: int) -> str | None:
     if _question_heading(line, n):
         return "subheading"
     if (
-        _ENDS_SENTENCE.search(line)
+        _ends_sentence(line)
         or line.endswith((":", ",", ";", "»", "”", "“", '"'))
         or line[:1] in "—–-«„“\"'"
         or _LABELLED.match(line)  # `Джерело: …`, `Деталі: …`: a labelled body line
@@ -367,11 +384,11 @@ def _cut_off_tail(lines, live, last, reason, n_words) -> int | None:
         if i in reason:
             return False
         # a sentence, a paragraph that goes on (ends with a comma), a short label (`Видео:`)
-        return bool(_ENDS_SENTENCE.search(line) or _GOES_ON.search(line) or n_words[i] <= 4)
+        return bool(_ends_sentence(line) or _GOES_ON.search(line) or n_words[i] <= 4)
 
     while after and passed(after[0]) and len(after) > 1:
         after = after[1:]
-    if after and passed(after[0]) and _ENDS_SENTENCE.search(lines[after[0]].strip()):
+    if after and passed(after[0]) and _ends_sentence(lines[after[0]].strip()):
         return None
     if not after:
         return None
@@ -379,10 +396,10 @@ def _cut_off_tail(lines, live, last, reason, n_words) -> int | None:
     line = lines[tail].strip()
     long_line = n_words[tail] >= _PROSE_WORDS and reason.get(tail) in _GATED_SHORT
     if (tail in reason and not long_line) or not all(
-        i in reason or (n_words[i] <= 4 and not _ENDS_SENTENCE.search(lines[i])) for i in rest
+        i in reason or (n_words[i] <= 4 and not _ends_sentence(lines[i])) for i in rest
     ):
         return None
-    if n_words[tail] < 2 or _ENDS_SENTENCE.search(line) or not _CUT_WORD.search(line):
+    if n_words[tail] < 2 or _ends_sentence(line) or not _CUT_WORD.search(line):
         return None
     return tail
 
@@ -460,7 +477,7 @@ def clean_text(raw: str, repeated: frozenset[str] = frozenset()) -> Cleaned:
         j = seen_lines.get(norm)
         if (
             j is not None
-            and _ENDS_SENTENCE.search(stripped[i])
+            and _ends_sentence(stripped[i])
             and _is_headline_copy(j, i, kept(), stripped)
         ):
             # a sentence above the body repeated as the lede: the first copy goes (as the
@@ -564,7 +581,7 @@ def clean_text(raw: str, repeated: frozenset[str] = frozenset()) -> Cleaned:
         if i > last and _GLUED_DATE.search(line):
             reason[i] = "related headline"
             continue
-        if _ENDS_SENTENCE.search(line):
+        if _ends_sentence(line):
             continue
         n = _n_words(line)
         if i > last and related_block and n <= 25:
