@@ -210,39 +210,93 @@ def test_line_numbers_count_the_line_breaks_inside_quoted_fields(write_corpus, e
     assert getattr(corpus, table)[["path", "line"]].values.tolist() == [[path, line]]
 
 
-def _hostile(case: str) -> dict[str, str | bytes]:
-    """One bad input of the kind named, beside the good articles."""
+#: A file name in cp1251 bytes, as a Windows archive unpacked on Linux leaves it.
+BAD_NAME = os.fsdecode("статья".encode("cp1251") + b".txt")
+SHOWN_NAME = r"\xf1\xf2\xe0\xf2\xfc\xff.txt"
+#: Stands for a symbolic link to a file that does not exist.
+DANGLING = object()
+
+
+def _hostile(case: str) -> dict[str, object]:
+    """The corpus of one hostile case: the good articles plus one bad input."""
     bad = {
         "bad-json": {"rows.jsonl": '{"id": "c", "text": "Мэр заявил."}\n{broken\n'},
         "binary": {"x.txt": bytes(range(256)) * 4},
+        "utf16-like-binary": {"x.txt": b"\x00\x01\x02binary\x00\x00\x00\x00"},
         "no-text-row": {"rows.csv": "id,text\nc,\n"},
         "bad-meta-date": {"metadata.csv": "id,published\na,31.02.2022\n"},
+        "null-date": {"metadata.csv": "id,published\na,0001-01-01\n"},
         "pdf": {"report.pdf": b"%PDF-1.4"},
         "empty": {"empty.txt": b""},
+        "no-break-spaces": {"blank.txt": "\u00a0\u00a0\n\u00a0".encode()},
+        "cut-utf8": {"cut.txt": (TEXT + "ы").encode()[:-1]},
+        "stray-nul": {"nul.txt": TEXT.encode() + b"\x00"},
+        "mixed-encodings": {"mixed.txt": TEXT.encode() + b"\n" + TEXT.encode("cp1251")},
+        "name-not-utf8": {BAD_NAME: TEXT},
+        "dangling-link": {"dead.txt": DANGLING},
+        "table-language": {"rows.jsonl": '{"id": "c", "text": "Мэр заявил, что парк откроют.",'
+                                          ' "language": "en"}\n'},
+        "huge-field": {"metadata.csv": "id,outlet,url,published,language\na," + "Х" * 140_000
+                       + ",,,ru\n"},
+        "url-number": {"rows.jsonl": '{"id": "c", "text": "Мэр заявил.", "url": 12345}\n'},
     }[case]
     return {**GOOD, **bad}
 
 
+def _write_hostile(write_corpus, case: str):
+    files = _hostile(case)
+    root = write_corpus({k: v for k, v in files.items() if v is not DANGLING})
+    for name in (k for k, v in files.items() if v is DANGLING):
+        (root / name).symlink_to(root / "nowhere.txt")
+    return root
+
+
 @pytest.mark.parametrize(
-    ("case", "warning"),
+    ("case", "warning", "article"),
     [
-        ("bad-json", "rows.jsonl:2: skipped: not valid JSON"),
-        ("binary", "x.txt: skipped: the file is binary"),
-        ("no-text-row", "rows.csv:2: skipped: a row without text"),
-        ("bad-meta-date", "metadata.csv:2: bad date '31.02.2022' for 'a'"),
-        ("pdf", "report.pdf: skipped: unsupported file type '.pdf'"),
-        ("empty", "empty.txt: skipped: the file is empty"),
+        # (the case, the warning that names the input, an article that must come out of it)
+        ("bad-json", "rows.jsonl:2: skipped: not valid JSON", "c"),
+        ("binary", "x.txt: skipped: the file is binary", None),
+        ("utf16-like-binary", "x.txt: skipped: the file is binary", None),
+        ("no-text-row", "rows.csv:2: skipped: a row without text", None),
+        ("bad-meta-date", "metadata.csv:2: bad date '31.02.2022' for 'a'", None),
+        ("null-date", "metadata.csv:2: bad date '0001-01-01' for 'a'", None),
+        ("pdf", "report.pdf: skipped: unsupported file type '.pdf'", None),
+        ("empty", "empty.txt: skipped: the file is empty", None),
+        ("no-break-spaces", "blank.txt: skipped: the file is empty", None),
+        ("cut-utf8", "cut.txt: read as utf-8, last character cut off", "cut"),
+        ("stray-nul", "nul.txt: read as utf-8, NUL bytes removed", "nul"),
+        ("mixed-encodings", "mixed.txt: read as utf-8 and cp1251 (mixed lines)", "mixed"),
+        ("name-not-utf8", f"{SHOWN_NAME}: the file name is not valid UTF-8",
+         SHOWN_NAME.removesuffix(".txt")),
+        ("dangling-link", "dead.txt: skipped: a broken (or looping) symbolic link", None),
+        ("table-language", "rows.jsonl: unknown language 'en' for 'c'", "c"),
+        ("huge-field", None, None),
+        ("url-number", None, "c"),
     ],
 )
 def test_the_cli_names_each_bad_input_and_keeps_the_good_articles(
-    write_corpus, capsys, case, warning
+    write_corpus, capsys, case, warning, article
 ):
-    root = write_corpus(_hostile(case))
+    root = _write_hostile(write_corpus, case)
     assert main(["articles", str(root), "--format", "csv"]) == 0
     out, err = capsys.readouterr()
-    assert f"presslens: warning: {warning}" in err
-    assert "presslens: warning: in all: " in err.splitlines()[-1]
-    assert {"a", "b"} <= {line.split(",")[0] for line in out.splitlines()[1:]}
+    ids = {line.split(",")[0] for line in out.splitlines()[1:]}
+    assert {"a", "b"} <= ids
+    if warning is None:
+        assert "presslens: warning" not in err
+    else:
+        assert f"presslens: warning: {warning}" in err
+        assert "presslens: warning: in all: " in err.splitlines()[-1]
+    if article is not None:
+        assert article in ids
+
+
+@pytest.mark.parametrize("case", ["cut-utf8", "stray-nul", "mixed-encodings", "name-not-utf8"])
+def test_a_damaged_file_is_decoded_to_its_text(write_corpus, case):
+    corpus = load_corpus(_write_hostile(write_corpus, case))
+    texts = corpus.articles.set_index("id")["text"].drop(["a", "b"]).tolist()
+    assert texts and all(line == TEXT for t in texts for line in t.split("\n"))
 
 
 def test_a_lone_carriage_return_in_an_unquoted_field_is_a_line_break():
@@ -266,3 +320,11 @@ def test_csv_rows_carry_on_past_a_row_the_csv_module_refuses():
     assert list(csv_rows(reader, errors)) == [(3, ["c", "y"])]
     assert errors == [(2, "not valid CSV (new-line character seen in unquoted field - do you "
                           "need to open the file in universal-newline mode?)")]
+
+
+def test_copies_of_one_file_do_not_make_its_lines_boilerplate(write_corpus):
+    copies = {f"copy{k}.txt": TEXT for k in range(3)}
+    corpus = load_corpus(write_corpus({**GOOD, **copies}))
+    texts = corpus.articles.set_index("id")["text"]
+    assert texts[["copy0", "copy1", "copy2"]].tolist() == [TEXT] * 3
+    assert sorted(corpus.duplicates["id"]) == ["copy1", "copy2"]

@@ -424,8 +424,7 @@ def load_corpus(path: str | Path | None = None) -> Corpus:
                 )
             )
 
-    outlets = [(meta.get(s.id) or {}).get("outlet") or s.fields.get("outlet") for s in sources]
-    repeated = repeated_lines((s.text for s in sources), outlets)
+    repeated = _repeated(sources, meta)
 
     rows, removed, dups = [], [], []
     first_by_hash: dict[str, str] = {}
@@ -450,6 +449,21 @@ def load_corpus(path: str | Path | None = None) -> Corpus:
         problems=_frame([(p.path, p.line, p.problem, p.action) for p in problems], PROBLEM_COLUMNS),
         duplicates=_frame(dups, DUPLICATE_COLUMNS),
     )
+
+
+def _repeated(sources: list[_Source], meta: dict) -> frozenset[str]:
+    """Lines repeated across the articles of one outlet (site boilerplate), each text counted
+    once: identical files (a file copied twice) do not make their own lines boilerplate."""
+    seen: set[str] = set()
+    texts, outlets = [], []
+    for s in sources:
+        digest = hashlib.sha1(s.raw.strip().encode("utf-8")).hexdigest()
+        if digest in seen:
+            continue
+        seen.add(digest)
+        texts.append(s.text)
+        outlets.append((meta.get(s.id) or {}).get("outlet") or s.fields.get("outlet"))
+    return repeated_lines(texts, outlets)
 
 
 def _frame(rows: list[tuple], columns: list[str]) -> pd.DataFrame:
