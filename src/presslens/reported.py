@@ -37,8 +37,8 @@ from presslens.speakers import find_people, find_roles, is_media
 __all__ = ["find_statements", "quote_kind"]
 
 _DASH = "—–―\\-"  # for character classes: the hyphen escaped
-_POST = re.compile(rf"^[,.!?…]?\s*[{_DASH}]\s+")
-_POST_COMMA = re.compile(r"^,\s+")
+_POST = re.compile(rf"^\s*[,.!?…]?\s*[{_DASH}]\s+")
+_POST_COMMA = re.compile(r"^\s*,\s+")
 _SPLIT = re.compile(
     rf"([,.!?…:])\s+[{_DASH}]\s+([^{_DASH}«»\"“”„]{{3,160}}?)([,.:])\s+[{_DASH}]\s+"
 )
