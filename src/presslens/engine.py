@@ -187,9 +187,10 @@ def _process_part(part: dict, number: int, ids, meta, repeated, duplicate_of, ou
 def _process_part_body(part: dict, number: int, ids, meta, repeated, duplicate_of, out: str,
                        skip: tuple[str, ...]) -> dict:
     from presslens.dates import dates_table
+    from presslens.indexlink import event_columns, store_people
     from presslens.load import ARTICLE_COLUMNS
     from presslens.nlp import lemmatize
-    from presslens.statements import statements
+    from presslens.statements import statement_rows
     from presslens.vectorize import bridge_form
 
     rows, removed = _article_rows(part, ids, meta, repeated, duplicate_of)
@@ -211,12 +212,12 @@ def _process_part_body(part: dict, number: int, ids, meta, repeated, duplicate_o
     write_table(pd.DataFrame({"article": articles["id"], "lemmas": lemmas}), root / "lemmas" / name)
     n_statements = n_events = 0
     if "statements" not in skip:
-        found = statements(articles, link=False)
+        found = store_people(statement_rows(articles))
         write_table(found, root / "statements" / name)
         n_statements = len(found)
     if "events" not in skip:
         events = dates_table(articles)  # statements read the same dates: cached per text
-        write_table(events, root / "events" / name)
+        write_table(event_columns(events, articles), root / "events" / name)
         n_events = len(events)
     return {"lemmas": lemmas, "ids": list(articles["id"]), "df": df, "labels": labels,
             "n_statements": n_statements, "n_events": n_events}
@@ -351,6 +352,9 @@ class _Local:
     def gather(self, handles: list) -> list:
         return handles
 
+    def map(self, fn: Callable, items: list[tuple]) -> list:
+        return [fn(*item) for item in items]
+
     def release(self) -> None:
         pass
 
@@ -395,6 +399,11 @@ class _Dask:
 
     def gather(self, handles: list) -> list:
         return self.client.gather(handles)
+
+    def map(self, fn: Callable, items: list[tuple]) -> list:
+        """Run ``fn(*item)`` for every item on the cluster; the results in order."""
+        futures = [self.client.submit(fn, *item, pure=False) for item in items]
+        return self.client.gather(futures)
 
     def release(self) -> None:
         """Restart the workers of our own LocalCluster, to hand their memory back."""
@@ -493,6 +502,7 @@ def build_index(
         For an unknown engine, or an ``out`` folder that is not empty and not an index.
     """
     from presslens.index import is_index
+    from presslens.indexlink import link_index
     from presslens.load import CorpusError, _frame, _report
     from presslens.metadata import METADATA_NAME, Problem, read_metadata
 
@@ -629,6 +639,10 @@ def build_index(
             columns={"neighbor_id": "neighbor"})
         write_table(nb[NEIGHBOR_COLUMNS], out / "neighbors.parquet")
         lap("neighbours")
+        del nb
+        runner.release()
+        linked = link_index(out, skip, runner.map)
+        seconds.update(linked["seconds"])
         if bar is not None:
             bar.close()
     finally:
@@ -653,7 +667,12 @@ def build_index(
                   "bridge": True, "norm": "l2", "rows": "articles in id order"},
         "neighbors": {"k": k, "metric": "cosine"},
         "tables": [t for t in PARTITIONED if t not in skip]
-        + ["skipped", "problems", "duplicates", "vocabulary", "neighbors"],
+        + ["skipped", "problems", "duplicates", "vocabulary", "neighbors", "echoes"]
+        + ([] if "events" in skip else ["event_groups"]),
+        "linked": True,
+        "n_clusters": linked["n_clusters"],
+        "n_event_groups": linked["n_event_groups"],
+        "n_echoes": linked["n_echoes"],
         "skipped_stages": list(skip),
         "seconds": seconds,
     })

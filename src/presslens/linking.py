@@ -20,12 +20,19 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
+import scipy.sparse as sp
 
 from presslens.nlp import lemmatize
 from presslens.quotes import split_sentences
 from presslens.vectorize import LemmaVectorizer
 
-__all__ = ["SIMILARITY", "link_statements", "statement_similarity"]
+__all__ = [
+    "SIMILARITY",
+    "link_statements",
+    "statement_similarity",
+    "statement_vectors",
+    "unnamed_pairs",
+]
 
 #: Default similarity threshold for two statements to report the same utterance.
 SIMILARITY = 0.3
@@ -60,6 +67,39 @@ def statement_similarity(
         statement of ``among``.
     """
     n = len(quotes)
+    rows = np.arange(n) if among is None else np.asarray(among, dtype=int)
+    out = np.zeros((len(rows), n))
+    matrix, owner = statement_vectors(quotes, languages)
+    if matrix is None:  # no lemma at all
+        return out
+    # the units of a statement are consecutive rows: take the best pair of units per statement
+    starts = np.flatnonzero(np.r_[True, np.diff(owner) != 0])
+    picked = np.flatnonzero(np.isin(owner, rows))  # units of the rows asked for, in order
+    sim = np.asarray((matrix[picked] @ matrix.T).todense())
+    row_starts = np.flatnonzero(np.r_[True, np.diff(owner[picked]) != 0])
+    return np.maximum.reduceat(np.maximum.reduceat(sim, row_starts, axis=0), starts, axis=1)
+
+
+def statement_vectors(
+    quotes: list[str], languages: list[str | None]
+) -> tuple[sp.csr_matrix | None, np.ndarray]:
+    """Return the vectors :func:`statement_similarity` compares: one row per sentence unit.
+
+    Parameters
+    ----------
+    quotes : list of str
+        The statements' words.
+    languages : list of str or None
+        Their languages.
+
+    Returns
+    -------
+    tuple
+        ``(matrix, owner)``: L2-normalised rows of a
+        :class:`presslens.vectorize.LemmaVectorizer` fitted on these statements (None when
+        they hold no lemma at all), and the statement each row belongs to (consecutive rows
+        per statement, in statement order).
+    """
     owner, texts, langs = [], [], []
     for i, (quote, language) in enumerate(zip(quotes, languages, strict=True)):
         parts = [p.text for p in split_sentences(quote)]
@@ -78,19 +118,12 @@ def statement_similarity(
             "language": langs,
         }
     )
-    rows = np.arange(n) if among is None else np.asarray(among, dtype=int)
-    out = np.zeros((len(rows), n))
+    owner = np.asarray(owner, dtype=np.int64)
     try:
         matrix = LemmaVectorizer(char_ngrams=(3, 5), char_weight=0.5).fit_transform(units)
     except ValueError:  # no lemma at all
-        return out
-    owner = np.asarray(owner)
-    # the units of a statement are consecutive rows: take the best pair of units per statement
-    starts = np.flatnonzero(np.r_[True, np.diff(owner) != 0])
-    picked = np.flatnonzero(np.isin(owner, rows))  # units of the rows asked for, in order
-    sim = np.asarray((matrix[picked] @ matrix.T).todense())
-    row_starts = np.flatnonzero(np.r_[True, np.diff(owner[picked]) != 0])
-    return np.maximum.reduceat(np.maximum.reduceat(sim, row_starts, axis=0), starts, axis=1)
+        return None, owner
+    return matrix, owner
 
 
 #: Similarity an unnamed statement (unknown speaker or an organisation) needs to join a
@@ -120,14 +153,29 @@ def _link_unnamed(frame: pd.DataFrame, find, parent, days, articles) -> None:
     for day, today in sorted(by_day.items()):
         # one outlet may report a day later: a day and the next one together
         rows = today + by_day.get(day + np.timedelta64(1, "D"), [])
-        among = [k for k, pos in enumerate(rows) if unnamed[pos]]
-        if len(rows) < 2 or len(rows) > UNNAMED_BLOCK or not among:
-            continue
-        sim = statement_similarity([quotes[p] for p in rows], [languages[p] for p in rows], among)
-        for a, b in np.argwhere(sim >= UNNAMED_SIMILARITY):
-            i, j = rows[among[a]], rows[b]
-            if i != j and articles[i] != articles[j]:
-                parent[find(j)] = find(i)
+        for i, j in unnamed_pairs(rows, quotes, languages, unnamed, articles):
+            parent[find(j)] = find(i)
+
+
+def unnamed_pairs(rows: list[int], quotes: list[str], languages: list, unnamed,
+                  articles: list) -> list[tuple[int, int]]:
+    """Return the pairs ``(i, j)`` of ``rows`` that :func:`link_statements` links across
+    speakers: ``i`` unnamed, ``j`` in another article, words alike (:data:`UNNAMED_SIMILARITY`).
+
+    ``rows`` are the positions of the statements said on one day followed by those of the
+    next day; ``quotes``, ``languages``, ``unnamed`` (bool) and ``articles`` are indexed by
+    position. Nothing is linked when fewer than two or more than :data:`UNNAMED_BLOCK` rows.
+    """
+    among = [k for k, pos in enumerate(rows) if unnamed[pos]]
+    if len(rows) < 2 or len(rows) > UNNAMED_BLOCK or not among:
+        return []
+    sim = statement_similarity([quotes[p] for p in rows], [languages[p] for p in rows], among)
+    pairs = []
+    for a, b in np.argwhere(sim >= UNNAMED_SIMILARITY):
+        i, j = rows[among[a]], rows[b]
+        if i != j and articles[i] != articles[j]:
+            pairs.append((i, j))
+    return pairs
 
 
 def link_statements(

@@ -22,7 +22,14 @@ from presslens.quotes import quote_spans
 from presslens.registry import canonical_speakers
 from presslens.reported import find_statements, quote_kind
 
-__all__ = ["STATEMENT_COLUMNS", "find_statements", "quoted_terms", "statements"]
+__all__ = [
+    "STATEMENT_COLUMNS",
+    "find_statements",
+    "finish_statements",
+    "quoted_terms",
+    "statement_rows",
+    "statements",
+]
 
 #: Columns of the CLI contract, in order.
 STATEMENT_COLUMNS = [
@@ -159,9 +166,54 @@ def statements(articles: pd.DataFrame, link: bool = True) -> pd.DataFrame:
           attribution clause (``— заявил в воскресенье генсек НАТО``).
     """
 
+    return finish_statements(statement_rows(articles), link)
+
+
+def statement_rows(articles: pd.DataFrame) -> pd.DataFrame:
+    """Find the statements of each article, dated, before speakers are made canonical.
+
+    Parameters
+    ----------
+    articles : pandas.DataFrame
+        As for :func:`statements`.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per statement, in article order then text order: the columns of
+        :func:`statements` but ``speaker``, ``speaker_id`` and ``cluster``, plus ``person``
+        (:class:`presslens.speakers.Person` or None). Empty (no columns) without statements.
+    """
     with spared():
         rows = _rows(articles)
-    frame = pd.DataFrame(rows)
+    return pd.DataFrame(rows)
+
+
+def finish_statements(frame: pd.DataFrame, link: bool = True, linker=None) -> pd.DataFrame:
+    """Give the statements found article by article canonical speakers, and link them.
+
+    :func:`statements` is ``finish_statements`` over the rows of every article; an index
+    (:mod:`presslens.engine`) finds the rows partition by partition, then calls this once
+    over all of them, so speakers and clusters are the corpus's, not a partition's.
+
+    Parameters
+    ----------
+    frame : pandas.DataFrame
+        One row per statement as found in its article: the columns of :func:`statements`
+        but ``speaker``, ``speaker_id`` and ``cluster``, plus ``person`` (an object with
+        ``key``, ``first``, ``surname`` and ``nominative``, or None).
+    link : bool, default True
+        Link statements that report the same utterance.
+    linker : callable, optional
+        Computes the clusters from the frame (default
+        :func:`presslens.linking.link_statements`; :func:`presslens.corpuslink.link_blocked`
+        gives the same clusters in blocks).
+
+    Returns
+    -------
+    pandas.DataFrame
+        As :func:`statements`.
+    """
     if frame.empty:
         return pd.DataFrame(columns=STATEMENT_COLUMNS + EXTRA_COLUMNS)
     ids, names = canonical_speakers(frame)
@@ -173,7 +225,7 @@ def statements(articles: pd.DataFrame, link: bool = True) -> pd.DataFrame:
     frame["said_on"] = pd.to_datetime(frame["said_on"])
     frame = frame.drop(columns=["person"]).sort_values(["article", "start"], kind="stable")
     frame = frame.reset_index(drop=True)
-    frame["cluster"] = link_statements(frame) if link else range(len(frame))
+    frame["cluster"] = (linker or link_statements)(frame) if link else range(len(frame))
     frame["cluster"] = frame["cluster"].astype("int64")
     for col in ("attribution_start", "attribution_end"):
         frame[col] = frame[col].astype("Int64")

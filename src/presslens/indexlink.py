@@ -1,0 +1,183 @@
+"""The corpus-wide stage of an index: one speaker registry, linked statements, reconciled
+events and echoes over every partition.
+
+The per-partition stage (:mod:`presslens.engine`) stores each statement as its article gave
+it, with the person it names (:func:`store_people`), and each date phrase with its description
+(:func:`event_columns`). :func:`link_index` then reads them all back and gives the corpus's
+answer, as the in-memory functions do on a loaded corpus:
+
+* speakers made canonical over the whole corpus and statements linked into clusters
+  (:func:`presslens.statements.finish_statements` with
+  :func:`presslens.corpuslink.link_blocked`);
+* events reconciled across the index (:func:`presslens.corpusevents.reconcile_blocked`),
+  written as the ``event`` column of ``events`` and the table ``event_groups``;
+* echoes (:func:`presslens.echoes.echoes`) in the table ``echoes``.
+"""
+
+from __future__ import annotations
+
+import time
+from functools import partial
+from pathlib import Path
+from typing import NamedTuple
+
+import pandas as pd
+
+from presslens.index import _read, write_table
+
+__all__ = [
+    "PERSON_COLUMNS",
+    "StoredPerson",
+    "event_columns",
+    "link_index",
+    "restore_people",
+    "store_people",
+]
+
+#: The columns a stored statement keeps of the person it names (None without one).
+PERSON_COLUMNS = ["person_key", "person_first", "person_surname", "person_nominative"]
+#: Rows per Parquet file when a corpus-wide table is written back.
+ROWS_PER_PART = 200_000
+
+
+class StoredPerson(NamedTuple):
+    """What :func:`presslens.registry.canonical_speakers` reads of a named person."""
+
+    key: str
+    first: str | None
+    surname: str
+    nominative: bool
+
+
+def store_people(rows: pd.DataFrame) -> pd.DataFrame:
+    """Replace the ``person`` column of :func:`presslens.statements.statement_rows` by
+    :data:`PERSON_COLUMNS`, which Parquet can store.
+
+    Parameters
+    ----------
+    rows : pandas.DataFrame
+        Statements as found in their articles (may be empty).
+
+    Returns
+    -------
+    pandas.DataFrame
+        The same rows; ``person_*`` are None where no person is named.
+    """
+    frame = rows.copy()
+    people = frame.pop("person").tolist() if "person" in frame else [None] * len(frame)
+    frame["person_key"] = [p.key if p is not None else None for p in people]
+    frame["person_first"] = [p.first if p is not None else None for p in people]
+    frame["person_surname"] = [p.surname if p is not None else None for p in people]
+    frame["person_nominative"] = [bool(p.nominative) if p is not None else None for p in people]
+    return frame
+
+
+def restore_people(frame: pd.DataFrame) -> pd.DataFrame:
+    """Turn :data:`PERSON_COLUMNS` back into a ``person`` column of :class:`StoredPerson`."""
+    out = frame.drop(columns=[c for c in PERSON_COLUMNS if c in frame])
+    out["person"] = [
+        StoredPerson(key, first if isinstance(first, str) else None, surname, bool(nom))
+        if isinstance(key, str) else None
+        for key, first, surname, nom in zip(*(frame[c] for c in PERSON_COLUMNS), strict=True)
+    ]
+    return out
+
+
+def event_columns(found: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
+    """Add the columns of :func:`presslens.timeline.events` to a
+    :func:`presslens.dates.dates_table`: ``outlet``, ``language`` and ``description``."""
+    from presslens.corpusevents import describe
+
+    frame = found.copy()
+    meta = articles.set_index("id")
+    outlets, languages = meta["outlet"], meta["language"]
+    frame["outlet"] = [o if isinstance(o, str) else None for o in frame["article"].map(outlets)]
+    frame["language"] = [x if isinstance(x, str) else None
+                         for x in frame["article"].map(languages)]
+    frame["description"] = describe(frame, dict(zip(articles["id"], articles["text"],
+                                                    strict=True)))
+    return frame
+
+
+def _rewrite(folder: Path, frame: pd.DataFrame) -> None:
+    """Replace the Parquet parts of ``folder`` by ``frame`` in parts of
+    :data:`ROWS_PER_PART` rows."""
+    for old in folder.glob("part-*.parquet"):
+        old.unlink()
+    for number, begin in enumerate(range(0, max(len(frame), 1), ROWS_PER_PART)):
+        part = frame.iloc[begin : begin + ROWS_PER_PART]
+        write_table(part, folder / f"part-{number:05d}.parquet")
+
+
+def _link_statements(root: Path, mapper) -> pd.DataFrame:
+    from presslens.corpuslink import link_blocked
+    from presslens.statements import finish_statements
+
+    rows = _read(root / "statements")
+    if rows.empty:
+        found = finish_statements(pd.DataFrame())
+    else:
+        found = finish_statements(restore_people(rows), linker=partial(link_blocked,
+                                                                       mapper=mapper))
+    _rewrite(root / "statements", found)
+    return found
+
+
+def _reconcile(root: Path) -> int:
+    from presslens.corpusevents import reconcile_blocked
+
+    mentions = _read(root / "events")
+    if len(mentions):
+        mentions = mentions.sort_values(["article", "start"], kind="stable")
+    mentions, table = reconcile_blocked(mentions.reset_index(drop=True))
+    _rewrite(root / "events", mentions)
+    write_table(table, root / "event_groups.parquet")
+    return len(table)
+
+
+def link_index(root: str | Path, skip: tuple[str, ...] = (), mapper=None) -> dict:
+    """Run the corpus-wide stage on an index folder being written.
+
+    Parameters
+    ----------
+    root : str or pathlib.Path
+        The index folder, with its partitioned tables, ``articles`` and ``neighbors``.
+    skip : tuple of str
+        Stages left out of the index (``statements``, ``events``).
+    mapper : callable, optional
+        ``mapper(fn, items)`` -> ``[fn(*item) for item in items]`` (on a cluster).
+
+    Returns
+    -------
+    dict
+        ``n_clusters``, ``n_event_groups``, ``n_echoes`` and ``seconds`` by step.
+    """
+    from presslens.echoes import echoes
+
+    root = Path(root)
+    seconds: dict[str, float] = {}
+    clock = time.perf_counter()
+
+    def lap(stage: str) -> None:
+        nonlocal clock
+        now = time.perf_counter()
+        seconds[stage] = round(now - clock, 3)
+        clock = now
+
+    found = None
+    out = {"n_clusters": 0, "n_event_groups": 0}
+    if "statements" not in skip:
+        found = _link_statements(root, mapper)
+        out["n_clusters"] = int(found["cluster"].nunique()) if len(found) else 0
+        lap("speakers and linking")
+    if "events" not in skip:
+        out["n_event_groups"] = _reconcile(root)
+        lap("events reconciled")
+    articles = _read(root / "articles", ["id", "outlet", "published", "language", "text"])
+    neighbors = _read(root / "neighbors.parquet", ["article", "neighbor", "rank", "score"])
+    found_echoes = echoes(articles, found, neighbors)
+    write_table(found_echoes, root / "echoes.parquet")
+    out["n_echoes"] = len(found_echoes)
+    lap("echoes")
+    out["seconds"] = seconds
+    return out
