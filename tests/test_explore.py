@@ -6,13 +6,16 @@ import pandas as pd
 import pytest
 
 from presslens import explore
+from presslens.display import ReadingTable
 from presslens.explore import (
     Explorer,
     filter_statements,
     filter_timeline,
     highlight,
     live_frontend,
+    name_form,
     search,
+    speaker_names,
 )
 
 ARTICLES = pd.DataFrame(
@@ -114,7 +117,14 @@ def _found(frame: pd.DataFrame) -> list[tuple[str, str, list[str]]]:
         # ... and "заявить", "заявила" are words of both languages (uk: future, past)
         ("заявить", [("passage", "ru1", ["заявил"]), ("passage", "uk1", ["заявив"])]),
         ("заявила", [("passage", "ru1", ["заявил"]), ("passage", "uk1", ["заявив"])]),
-        ("Столтенберга", [("passage", "ru1", ["Столтенберг"])]),
+        # a speaker's name, in any case form or script, finds the speaker's statements too
+        ("Столтенберга", [("statement", "ru1", []), ("passage", "ru1", ["Столтенберг"])]),
+        ("Stoltenberg", [("statement", "ru1", [])]),
+        ("Рябкова", [("statement", "uk1", []), ("statement", "uk1", []),
+                     ("passage", "uk1", ["Рябков"])]),
+        ("Stoltenberg альянс", [("statement", "ru1", ["альянс"])]),  # his words on the alliance
+        ("Stoltenberg мир", []),  # «мир» is another speaker's word
+        ("Jens", [("statement", "ru1", [])]),  # a first name of the display name
         # case, and statements before passages
         (
             "альянс",
@@ -145,6 +155,45 @@ def _found(frame: pd.DataFrame) -> list[tuple[str, str, list[str]]]:
 )
 def test_search(query, expected) -> None:
     assert _found(search(ARTICLES, STATEMENTS, query)) == expected
+
+
+@pytest.mark.parametrize(
+    ("query", "found_by"),
+    [
+        ("Столтенберг", ["speaker"]),
+        ("альянс", ["words"]),
+        ("Stoltenberg альянс", ["speaker and words"]),
+    ],
+)
+def test_search_says_how_a_statement_was_found(query, found_by) -> None:
+    found = search(ARTICLES, STATEMENTS, query, where=("statement",))
+    assert found["found_by"].tolist() == found_by
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [
+        ("Столтенберга", "stoltenberg"),
+        ("Столтенбергу", "stoltenberg"),
+        ("Stoltenberg", "stoltenberg"),
+        ("Блінкена", "blinken"),  # Ukrainian
+        ("Блинкен", "blinken"),
+        ("Рябкова", "ryabkov"),
+    ],
+)
+def test_name_form(word, expected) -> None:
+    assert name_form(word) == expected
+
+
+def test_speaker_names_use_names_never_pronouns() -> None:
+    frame = pd.DataFrame(
+        {
+            "speaker": ["Jens Stoltenberg", "Jens Stoltenberg", "unknown", None],
+            "speaker_mention": ["Столтенберга", "он", "источник", None],
+            "how": ["name", "pronoun", "unknown", None],
+        }
+    )
+    assert speaker_names(frame) == {"Jens Stoltenberg": frozenset({"jens", "stoltenberg"})}
 
 
 def test_search_columns_and_offsets() -> None:
@@ -223,16 +272,20 @@ def test_show_static_is_deterministic(monkeypatch, explorer) -> None:
     monkeypatch.setenv("JPY_SESSION_NAME", "")
     explorer.show(speakers=["Sergei Ryabkov"], query="гарантия|гарантія")
     html = [o.data for o in shown if isinstance(o, IPython.display.HTML)]
-    tables = [o for o in shown if isinstance(o, pd.DataFrame)]
+    tables = [o for o in shown if isinstance(o, ReadingTable)]
     assert "Static view" in html[0] and "speakers: Sergei Ryabkov" in html[0]
-    assert any(type(o).__name__ == "Figure" for o in shown), "the timeline is drawn"
-    assert tables[0]["quote"].tolist() == ["Росія не піде на поступки", "гарантії потрібні негайно"]
+    assert any(type(o).__name__ == "Chart" for o in shown), "the timeline is drawn"
+    assert tables[0].frame["quote"].tolist() == [
+        "Росія не піде на поступки",
+        "гарантії потрібні негайно",
+    ]
+    assert list(tables[0].frame.columns)[:2] == ["quote", "speaker"], "the quote first"
     assert "1 statements and 2 passages match; the first 2 are shown" in html[-1]
     assert "<mark>гарантії</mark>" in html[-1] and "<mark>гарантий</mark>" in html[-1]
-    first = [o.data if hasattr(o, "data") else repr(o) for o in shown if not hasattr(o, "savefig")]
+    first = [o._repr_html_() if hasattr(o, "_repr_html_") else o.data for o in shown]
     shown.clear()
     explorer.show(speakers=["Sergei Ryabkov"], query="гарантия|гарантія")
-    again = [o.data if hasattr(o, "data") else repr(o) for o in shown if not hasattr(o, "savefig")]
+    again = [o._repr_html_() if hasattr(o, "_repr_html_") else o.data for o in shown]
     assert first == again
 
 

@@ -23,7 +23,9 @@ from functools import lru_cache
 import pandas as pd
 
 from presslens.clean import paragraphs
+from presslens.display import reading_table
 from presslens.nlp import lemma, normalize_word, tokenize
+from presslens.speakers import name_key, transliterate
 
 __all__ = [
     "SEARCH_COLUMNS",
@@ -32,7 +34,9 @@ __all__ = [
     "filter_timeline",
     "highlight",
     "live_frontend",
+    "name_form",
     "search",
+    "speaker_names",
 ]
 
 #: Columns of :func:`search`.
@@ -47,9 +51,10 @@ SEARCH_COLUMNS = [
     "text",
     "matches",
     "n_matches",
+    "found_by",
 ]
 #: Columns of the statements table the explorer shows.
-STATEMENT_VIEW = ["said_on", "speaker", "outlet", "kind", "quote", "article"]
+STATEMENT_VIEW = ["quote", "speaker", "outlet", "said_on", "kind", "article"]
 
 
 def live_frontend() -> bool:
@@ -176,8 +181,8 @@ def _forms(word: str, language: str) -> frozenset[str]:
     return frozenset({normalize_word(word), *lemmas})
 
 
-def _find(text: str, language: str, wanted: list[frozenset[str]]) -> list[tuple[int, int]]:
-    """Return the spans of the words of ``text`` matching every one of ``wanted`` (or [])."""
+def _slot_spans(text: str, language: str, wanted: list[frozenset[str]]) -> list[list]:
+    """Return, for each word of the query, the spans of the words of ``text`` that match it."""
     spans: list[list[tuple[int, int]]] = [[] for _ in wanted]
     for token in tokenize(text):
         if not any(ch.isalnum() for ch in token.text):
@@ -186,9 +191,73 @@ def _find(text: str, language: str, wanted: list[frozenset[str]]) -> list[tuple[
         for index, query in enumerate(wanted):
             if forms & query:
                 spans[index].append((token.start, token.end))
+    return spans
+
+
+def _find(text: str, language: str, wanted: list[frozenset[str]]) -> list[tuple[int, int]]:
+    """Return the spans of the words of ``text`` matching every one of ``wanted`` (or [])."""
+    spans = _slot_spans(text, language, wanted)
     if not all(spans):
         return []
     return sorted(span for found in spans for span in found)
+
+
+@lru_cache(maxsize=50_000)
+def name_form(word: str) -> str:
+    """Return the Latin key a name is known by, in any case form, language or script.
+
+    Examples
+    --------
+    >>> [name_form(w) for w in ("Столтенберга", "Столтенберг", "Stoltenberg", "Блінкена")]
+    ['stoltenberg', 'stoltenberg', 'stoltenberg', 'blinken']
+    """
+    return transliterate(name_key(word)).lower()
+
+
+def speaker_names(statements: pd.DataFrame) -> dict[str, frozenset[str]]:
+    """Return the name forms of every speaker: the words of its Latin name and of its mentions.
+
+    Parameters
+    ----------
+    statements : pandas.DataFrame
+        The table of :func:`presslens.statements.statements` (``speaker``; ``speaker_mention``
+        and ``how`` when present: only mentions by name count, never a pronoun or a role).
+
+    Returns
+    -------
+    dict of str to frozenset of str
+        Canonical speaker → the :func:`name_form` of each word naming it (words of three
+        letters or more). ``unknown`` has none.
+    """
+    names: dict[str, set[str]] = {}
+    mentions = statements.get("speaker_mention", pd.Series(None, index=statements.index))
+    how = statements.get("how", pd.Series("name", index=statements.index))
+    for speaker, mention, kind in zip(statements["speaker"], mentions, how, strict=True):
+        if not isinstance(speaker, str) or speaker == "unknown":
+            continue
+        words = speaker.split()
+        if kind == "name" and isinstance(mention, str):
+            words += mention.split()
+        forms = names.setdefault(speaker, set())
+        forms.update(name_form(w) for w in words if sum(c.isalpha() for c in w) >= 3)
+    return {speaker: frozenset(forms) for speaker, forms in names.items()}
+
+
+def _found_by(names: bool, words: bool) -> str:
+    return "speaker and words" if names and words else "speaker" if names else "words"
+
+
+def _statement_row(st, slots, by_language, names) -> tuple | None:
+    """The search row of one statement, or None when some query word finds nothing."""
+    lang = "uk" if st.language == "uk" else "ru"
+    spans = _slot_spans(st.quote, lang, by_language[lang])
+    forms = names.get(st.speaker, frozenset())
+    named = [any(name_form(a) in forms for a in slot) for slot in slots]
+    if not all(s or n for s, n in zip(spans, named, strict=True)):
+        return None
+    found = sorted(span for slot in spans for span in slot)
+    return ("statement", st.article, st.outlet, st.speaker, pd.NA, int(st.start), int(st.end),
+            st.quote, found, len(found), _found_by(any(named), bool(found)))  # fmt: skip
 
 
 def _query_slots(query: str) -> list[list[str]]:
@@ -221,6 +290,12 @@ def search(
     alternatives for one word, e.g. ``Россия|Росія`` to search both languages' spelling
     (lemmas are compared within the text's language only).
 
+    A statement is also found by its speaker's name: a word of the query that names the
+    speaker, in any case form, language or script (``Столтенберга``, ``Столтенберг``,
+    ``Stoltenberg``; see :func:`name_form`), finds every statement of that speaker, whether
+    or not the quotation contains the name. With several words, each must name the speaker
+    or be found in the quotation (``Stoltenberg гарантия``: his statements about guarantees).
+
     Parameters
     ----------
     articles : pandas.DataFrame
@@ -248,7 +323,9 @@ def search(
           clean text;
         - ``text`` (str): the statement's words or the paragraph;
         - ``matches`` (list of (int, int)): the matching words' offsets into ``text``;
-        - ``n_matches`` (int): how many words match.
+        - ``n_matches`` (int): how many words match;
+        - ``found_by`` (str): ``words`` (the text holds the query's words), ``speaker`` (the
+          query names the statement's speaker) or ``speaker and words``.
     """
     slots = _query_slots(query)
     rows: list[tuple] = []
@@ -258,14 +335,11 @@ def search(
             for lang in ("ru", "uk")
         }
         if "statement" in where and statements is not None and len(statements):
+            names = speaker_names(statements)
             for st in statements.itertuples(index=False):
-                lang = "uk" if st.language == "uk" else "ru"
-                spans = _find(st.quote, lang, by_language[lang])
-                if spans:
-                    rows.append(
-                        ("statement", st.article, st.outlet, st.speaker, pd.NA,
-                         int(st.start), int(st.end), st.quote, spans, len(spans))
-                    )  # fmt: skip
+                row = _statement_row(st, slots, by_language, names)
+                if row is not None:
+                    rows.append(row)
         if "passage" in where:
             outlet = articles.set_index("id")["outlet"]
             for par in paragraphs(articles).itertuples(index=False):
@@ -274,7 +348,7 @@ def search(
                 if spans:
                     rows.append(
                         ("passage", par.article, outlet.get(par.article), None, par.paragraph,
-                         int(par.start), int(par.end), par.text, spans, len(spans))
+                         int(par.start), int(par.end), par.text, spans, len(spans), "words")
                     )  # fmt: skip
     frame = pd.DataFrame(rows, columns=SEARCH_COLUMNS)
     frame["paragraph"] = frame["paragraph"].astype("Int64")
@@ -344,17 +418,21 @@ def _results_html(found: pd.DataFrame, max_rows: int, width: int = 300) -> str:
         f"<p>{counts.get('statement', 0)} statements and {counts.get('passage', 0)} passages "
         f"match; the first {min(max_rows, len(found))} are shown.</p>"
     )
-    cells = [
-        "<th>kind</th><th>article</th><th>outlet</th><th>speaker</th>"
-        '<th style="text-align:left">text</th>'
-    ]
-    for row in found.head(max_rows).itertuples(index=False):
+    shown = found.head(max_rows)
+    texts = []
+    for row in shown.itertuples(index=False):
         text, spans = _shorten(row.text, list(row.matches), width)
-        values = [row.kind, row.article, row.outlet or "", row.speaker or ""]
-        tds = "".join(f"<td>{html.escape(str(v))}</td>" for v in values)
-        cells.append(f'{tds}<td style="text-align:left">{highlight(text, spans)}</td>')
-    body = "".join(f"<tr>{c}</tr>" for c in cells)
-    return f"{head}<table>{body}</table>"
+        texts.append(highlight(text, spans))
+    speakers = [
+        f'<mark class="speaker">{html.escape(s)}</mark>' if "speaker" in by
+        else html.escape(s or "")
+        for s, by in zip(shown["speaker"], shown["found_by"], strict=True)
+    ]  # fmt: skip
+    table = reading_table(
+        shown.assign(text=texts, speaker=speakers), "text",
+        ["speaker", "outlet", "kind", "found_by", "article"], markup=["text", "speaker"],
+    )  # fmt: skip
+    return head + table._repr_html_()
 
 
 class Explorer:
@@ -408,9 +486,9 @@ class Explorer:
         Returns
         -------
         pandas.DataFrame
-            Columns ``said_on``, ``speaker``, ``outlet``, ``kind``, ``quote``, ``article`` of
-            :func:`filter_statements`, sorted by ``said_on`` (unknown last), ``article``,
-            then position in the article.
+            Columns ``quote``, ``speaker``, ``outlet``, ``said_on``, ``kind``, ``article`` of
+            :func:`filter_statements` (the quotation first, for reading), sorted by
+            ``said_on`` (unknown last), ``article``, then position in the article.
         """
         kept = filter_statements(self.statements, **choice)
         kept = kept.sort_values(["said_on", "article", "start"], kind="stable", na_position="last")
@@ -441,15 +519,16 @@ class Explorer:
 
         Returns
         -------
-        matplotlib.figure.Figure or None
-            :func:`presslens.plots.timeline.timeline_plot` of the kept rows.
+        presslens.plots.chart.Chart or None
+            :func:`presslens.plots.timeline.timeline_chart` of the kept rows: hover a point
+            to read the statement.
         """
-        from presslens.plots.timeline import timeline_plot
+        from presslens.plots.timeline import timeline_chart
 
         kept = filter_timeline(self.timeline, **choice)
         if kept.empty:
             return None
-        return timeline_plot(kept)
+        return timeline_chart(kept)
 
     def _summary(self, speakers, outlets, start, end, query) -> str:
         parts = [
@@ -499,7 +578,6 @@ class Explorer:
 
     def show_static(self, speakers=(), outlets=(), start=None, end=None, query="") -> None:
         """Display the filtered timeline, statements table and search results once."""
-        import matplotlib.pyplot as plt
         from IPython.display import HTML, display
 
         choice = {"speakers": list(speakers), "outlets": list(outlets), "start": start,
@@ -514,11 +592,10 @@ class Explorer:
         figure = self.timeline_figure(**choice)
         if figure is not None:
             display(figure)
-            plt.close(figure)
         table = self.statements_view(**choice)
         display(HTML(f"<p>{len(table)} statements; the first {min(self.max_rows, len(table))} "
                      "are shown.</p>"))  # fmt: skip
-        display(table.head(self.max_rows))
+        display(reading_table(table, "quote", max_rows=self.max_rows))
         if query:
             display(HTML(_results_html(self.search_view(query, **choice), self.max_rows)))
 
@@ -533,7 +610,6 @@ class Explorer:
             change.
         """
         import ipywidgets as w
-        import matplotlib.pyplot as plt
         from IPython.display import HTML, display
 
         rows = min(8, max(len(self.speakers_), len(self.outlets_), 2))
@@ -568,12 +644,11 @@ class Explorer:
                     display(HTML("<p><em>Nothing on the timeline for this choice.</em></p>"))
                 else:
                     display(figure)
-                    plt.close(figure)
             with table_out:
                 table_out.clear_output(wait=True)
                 table = self.statements_view(**current)
                 display(HTML(f"<p>{len(table)} statements.</p>"))
-                display(table.head(self.max_rows))
+                display(reading_table(table, "quote", max_rows=self.max_rows))
             refresh_search(current=current)
 
         def refresh_search(_=None, current=None) -> None:

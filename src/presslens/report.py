@@ -3,6 +3,8 @@
 ``python -m presslens.report reports [--corpus PATH]`` (run by ``make analysis`` after the
 notebooks) writes into the folder:
 
+* plotly.js, written into every notebook page (``NN-name.html``) that draws an interactive
+  chart, so that the charts work in a browser with no network;
 * ``index.html``: links to every executed notebook there as HTML (``NN-name.html``, made by
   ``make analysis``), with its title and question and its JupyterLab screenshot when
   ``make test-browser`` left one in ``screenshots/``; then every table, with its size, a short
@@ -29,12 +31,14 @@ from pathlib import Path
 import pandas as pd
 
 from presslens.load import Corpus, load_corpus
+from presslens.plots.chart import embed_plotly
 
 __all__ = [
     "TABLES",
     "MissingTable",
     "Table",
     "csv_frame",
+    "embed_charts",
     "key_tables",
     "main",
     "notebook_entries",
@@ -477,8 +481,34 @@ def write_index(
     return path
 
 
+def embed_charts(folder: str | Path) -> list[str]:
+    """Write plotly.js into every notebook page of a report folder that draws a chart.
+
+    Parameters
+    ----------
+    folder : str or pathlib.Path
+        The report folder.
+
+    Returns
+    -------
+    list of str
+        The pages changed (file names, sorted); a page that already carries plotly.js is
+        left as it is.
+    """
+    changed = []
+    for path in sorted(Path(folder).glob("*.html")):
+        page = path.read_text(encoding="utf-8")
+        embedded = embed_plotly(page)
+        if embedded != page:
+            path.write_text(embedded, encoding="utf-8")
+            changed.append(path.name)
+    return changed
+
+
 def write_report(folder: str | Path, corpus: str | Path | Corpus | None = None) -> Path:
     """Write the key tables as CSV and ``index.html`` into a report folder.
+
+    Notebook pages that draw interactive charts get plotly.js (:func:`embed_charts`).
 
     Parameters
     ----------
@@ -497,6 +527,7 @@ def write_report(folder: str | Path, corpus: str | Path | Corpus | None = None) 
     loaded = corpus if isinstance(corpus, Corpus) else load_corpus(corpus)
     tables = key_tables(loaded)
     listing = write_tables(tables, folder)
+    embed_charts(folder)
     return write_index(folder, notebook_entries(folder), listing, tables, loaded)
 
 

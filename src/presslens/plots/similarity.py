@@ -7,8 +7,11 @@ import math
 import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
+import plotly.graph_objects as go
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
+
+from presslens.plots.chart import Chart, base_layout, filter_menu, hover_text, wrap
 
 FONT = "DejaVu Sans"  # has Cyrillic glyphs
 
@@ -121,4 +124,99 @@ def term_bars(terms: pd.DataFrame, titles: dict[str, str] | None = None, ncols: 
         ax.set_visible(False)
     fig.suptitle("Distinctive terms (frequent here, rare elsewhere)")
     fig.tight_layout()
+    return fig
+
+
+# ------------------------------------------------------------------ the interactive heatmap
+
+
+def _best_pairs(pairs: pd.DataFrame | None) -> dict[tuple[str, str], object]:
+    """The best passage pair of each pair of articles, both ways round."""
+    best: dict[tuple[str, str], object] = {}
+    if pairs is None:
+        return best
+    for row in pairs.sort_values("score", ascending=False, kind="stable").itertuples(index=False):
+        best.setdefault((row.a, row.b), row)
+        best.setdefault((row.b, row.a), row)
+    return best
+
+
+def _cell_hover(a: str, b: str, score: float, labels: dict[str, str], best: dict) -> str:
+    title = f"{labels[a]}  ↔  {labels[b]}"
+    pair = best.get((a, b))
+    if pair is None:
+        return hover_text(title, [f"article similarity {score:.2f}"],
+                          "no passage pair among the nearest")  # fmt: skip
+    first, second = (pair.a_text, pair.b_text) if pair.a == a else (pair.b_text, pair.a_text)
+    body = "<br>".join(
+        [
+            f"<b>best passage pair: {pair.score:.2f}</b>, shared terms: "
+            + wrap(", ".join(pair.terms), 60),
+            f"<i>{labels[a]}</i>:<br>«{wrap(first, 72, 420)}»",
+            f"<i>{labels[b]}</i>:<br>«{wrap(second, 72, 420)}»",
+        ]
+    )
+    return hover_text(title, [f"article similarity {score:.2f}"], body)
+
+
+def _heatmap_rows(order, data, labels, best, keep) -> dict:
+    rows = [i for i, a in enumerate(order) if keep(a)]
+    z = [[None if i == j else round(float(data[i, j]), 4) for j in range(len(order))]
+         for i in rows]  # fmt: skip
+    hover = [[_cell_hover(order[i], b, data[i, j], labels, best) for j, b in enumerate(order)]
+             for i in rows]  # fmt: skip
+    text = [["" if v is None else f"{v:.2f}" for v in line] for line in z]
+    return {"y": [labels[order[i]] for i in rows], "z": z, "text": text, "customdata": hover}
+
+
+def heatmap_chart(
+    matrix: pd.DataFrame, articles: pd.DataFrame, pairs: pd.DataFrame | None = None
+) -> Chart:
+    """Draw the article similarity matrix as an interactive heatmap with the passages behind it.
+
+    Parameters
+    ----------
+    matrix : pandas.DataFrame
+        From :func:`presslens.similarity.article_matrix`.
+    articles : pandas.DataFrame
+        ``Corpus.articles``, for the labels (outlet · date).
+    pairs : pandas.DataFrame or None
+        From :func:`presslens.similarity.similar_pairs`: hovering a cell shows the best
+        passage pair of the two articles, both passages and their shared terms.
+
+    Returns
+    -------
+    presslens.plots.chart.Chart
+        The cosine of every pair of articles, written in its cell (the diagonal left blank);
+        hover a cell to read the two articles' best passage pair. Drag to zoom; the "outlet"
+        menu keeps the rows of one outlet's articles.
+    """
+    labels = article_labels(articles)
+    info = articles.set_index("id").loc[list(matrix.index)].reset_index()
+    order = info.sort_values(["published", "id"], na_position="last")["id"].tolist()
+    data = matrix.loc[order, order].to_numpy()
+    best = _best_pairs(pairs)
+    outlet_of = dict(zip(info["id"], info["outlet"].fillna("unknown"), strict=True))
+    every = _heatmap_rows(order, data, labels, best, lambda a: True)
+    top = max((v for line in every["z"] for v in line if v is not None), default=0.05)
+    def rows(outlet: str | None) -> dict:
+        return _heatmap_rows(order, data, labels, best,
+                             lambda a: outlet is None or outlet_of[a] == outlet)  # fmt: skip
+
+    menu = filter_menu("outlet", sorted(set(outlet_of.values())), rows)
+    fig = Chart(
+        data=[go.Heatmap(x=[labels[a] for a in order], colorscale="Viridis", zmin=0,
+                         zmax=max(0.05, top), texttemplate="%{text}", hoverongaps=False,
+                         hovertemplate="%{customdata}<extra></extra>",
+                         colorbar={"title": {"text": "cosine"}, "len": 0.7, "y": 1,
+                                   "yanchor": "top"}, **every)],
+        summary=f"Interactive heatmap of {len(order)} articles: hover a cell to read the best "
+        "passage pair of the two articles.",
+    )  # fmt: skip
+    fig.update_layout(
+        **base_layout("Cosine similarity of lemma TF-IDF (ru↔uk bridged): hover a cell",
+                      160 + 55 * len(order), updatemenus=[menu]),
+        xaxis={"title": {"text": "article (outlet · date)"}, "tickangle": -30},
+        yaxis={"title": {"text": "article (outlet · date)"}, "autorange": "reversed"},
+    )  # fmt: skip
     return fig

@@ -11,8 +11,11 @@ import textwrap
 import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
+import plotly.graph_objects as go
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
+
+from presslens.plots.chart import Chart, base_layout, filter_menu, hover_text, wrap
 
 FONT = "DejaVu Sans"  # has Cyrillic glyphs
 _MEASURES = [
@@ -210,3 +213,74 @@ def shares(table: pd.DataFrame, ax: Axes | None = None) -> Axes:
     ax.set_title(f"Topic share by {by}")
     ax.legend(loc="center left", bbox_to_anchor=(1.0, 0.5), frameon=False, fontsize="small")
     return ax
+
+
+# ------------------------------------------------------------------ the interactive topic view
+
+
+def _paragraph_rows(wide: pd.DataFrame, info: pd.DataFrame, labels: pd.Series, keep) -> dict:
+    """Rows of the topic heatmap for the paragraphs ``keep`` accepts, as plain lists."""
+    names, z, hover = [], [], []
+    for article, paragraph in wide.index:
+        row = info.loc[(article, paragraph)]
+        outlet = row["outlet"] if isinstance(row["outlet"], str) else article
+        if not keep(outlet):
+            continue
+        names.append(f"{outlet} ¶{paragraph}")
+        weights = [round(float(v), 4) for v in wide.loc[(article, paragraph)].fillna(0)]
+        z.append(weights)
+        day = row["published"].strftime("%Y-%m-%d") if pd.notna(row["published"]) else ""
+        body = wrap(row["text"], 72, 600)
+        details = [[day, f"topic {t}: {labels[t]}", f"weight {w:.2f}"]
+                   for t, w in zip(wide.columns, weights, strict=True)]  # fmt: skip
+        hover.append([hover_text(f"{outlet} ¶{paragraph}", d, body) for d in details])
+    return {"y": names, "z": z, "customdata": hover}
+
+
+def topics_chart(weights: pd.DataFrame, units: pd.DataFrame) -> Chart:
+    """Draw the paragraph × topic weights as an interactive heatmap: hover to read a paragraph.
+
+    Parameters
+    ----------
+    weights : pandas.DataFrame
+        The table of :meth:`presslens.topics.TopicModel.document_topics`.
+    units : pandas.DataFrame
+        The table of :func:`presslens.topics.topic_units` (for each paragraph's text).
+
+    Returns
+    -------
+    presslens.plots.chart.Chart
+        Rows are paragraphs in article order (labelled with the outlet and the paragraph's
+        index), columns topics; darker is a larger share. Hovering a cell shows the paragraph,
+        its outlet and day, the topic and the weight. Drag to zoom; the "outlet" menu keeps
+        one outlet's paragraphs.
+    """
+    wide = weights.pivot_table(
+        index=["article", "paragraph"], columns="topic", values="weight", sort=True
+    )
+    info = weights.drop_duplicates(["article", "paragraph"]).set_index(["article", "paragraph"])
+    info = info.join(units.set_index(["article", "paragraph"])["text"])
+    labels = weights.drop_duplicates("topic").set_index("topic")["label"]
+    every = _paragraph_rows(wide, info, labels, lambda o: True)
+    outlets = sorted({name.rsplit(" ¶", 1)[0] for name in every["y"]})
+    menu = filter_menu(
+        "outlet", outlets,
+        lambda x: _paragraph_rows(wide, info, labels, lambda o: x is None or o == x),
+    )  # fmt: skip
+    columns = [textwrap.shorten(f"{t}: {labels[t]}", 30, placeholder="…") for t in wide.columns]
+    fig = Chart(
+        data=[go.Heatmap(x=columns, colorscale="Blues", zmin=0, zmax=1,
+                         hovertemplate="%{customdata}<extra></extra>",
+                         colorbar={"title": {"text": "share"}, "len": 0.6, "y": 1,
+                                   "yanchor": "top"}, **every)],
+        summary=f"Interactive topic view: {len(every['y'])} paragraphs × {len(columns)} topics; "
+        "hover a cell to read the paragraph.",
+    )  # fmt: skip
+    fig.update_layout(
+        **base_layout("Topic weights of each paragraph: hover a row to read it",
+                      180 + 16 * len(every["y"]), updatemenus=[menu]),
+        xaxis={"title": {"text": "topic"}, "side": "top"},
+        yaxis={"title": {"text": "paragraph (outlet ¶ index in the article)"},
+               "autorange": "reversed", "tickfont": {"size": 9}},
+    )  # fmt: skip
+    return fig
