@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import secrets
 import socket
 import subprocess
@@ -26,6 +27,7 @@ from pathlib import Path
 
 import nbformat
 import pytest
+from lab_views import check_statements_table, hover_timeline_point, tables_out_of_view
 
 ROOT = Path(__file__).resolve().parents[2]
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
@@ -58,6 +60,7 @@ LAB_SETTINGS = {
 MAX_SCREENSHOT_HEIGHT = 15000
 EXPLORE = ROOT / "notebooks" / "05-explore.ipynb"
 EXPLORE_COPY = "explore-widgets.ipynb"  # a second copy, for the widget test
+TIMELINE = "04-statements-timeline"  # its statements table and timeline are checked as seen
 
 
 def free_port() -> int:
@@ -333,6 +336,10 @@ def test_notebook_runs_in_lab(source: Path, lab: Lab, browser_context) -> None:
     try:
         open_and_run(page, lab, name, deadline)
         save(page, copy, deadline)
+        if source.stem == TIMELINE:
+            check_statements_table(page, SCREENSHOTS / f"{TIMELINE}-table.png")
+            hover_timeline_point(page, SCREENSHOTS / f"{TIMELINE}-hover.png")
+        outside = tables_out_of_view(page)
         screenshot(page, SCREENSHOTS / f"{source.stem}.png")
         found = problems(nbformat.read(copy, as_version=4))
         rendered = (
@@ -342,6 +349,7 @@ def test_notebook_runs_in_lab(source: Path, lab: Lab, browser_context) -> None:
         )
         assert not found, f"{name} in JupyterLab:\n" + "\n".join(found)
         assert rendered == 0, f"{name}: {rendered} error output(s) rendered in Lab"
+        assert not outside, f"{name}: tables cut off at notebook width:\n" + "\n".join(outside)
     except Exception:
         SCREENSHOTS.mkdir(parents=True, exist_ok=True)
         page.screenshot(path=str(SCREENSHOTS / f"{source.stem}-FAILED.png"))
@@ -385,9 +393,18 @@ def test_explore_widgets_respond(lab: Lab, browser_context) -> None:
         box.press("Enter")
         summary.filter(has_text="«Столтенберг»").wait_for(timeout=30_000)
         explorer.locator("mark", has_text="Столтенберг").first.wait_for(timeout=30_000)
-        texts = explorer.locator("mark").all_inner_texts()
+        texts = explorer.locator("mark:not(.speaker)").all_inner_texts()
         assert texts and all(t.startswith("Столтенберг") for t in texts), texts
         explorer.locator("mark").first.scroll_into_view_if_needed()
+        # the name in Latin letters finds the speaker's statements, marked on the speaker
+        explorer.locator("button", has_text="Show all").click()
+        summary.filter(has_text="speakers: all").wait_for(timeout=30_000)
+        box.fill("Stoltenberg")
+        box.press("Enter")
+        summary.filter(has_text="«Stoltenberg»").wait_for(timeout=30_000)
+        by_name = explorer.locator("mark.speaker", has_text="Jens Stoltenberg")
+        by_name.first.wait_for(timeout=30_000)
+        assert by_name.count() >= 1
         page.screenshot(path=str(SCREENSHOTS / "05-explore-widgets.png"))
     except Exception:
         SCREENSHOTS.mkdir(parents=True, exist_ok=True)
@@ -396,3 +413,35 @@ def test_explore_widgets_respond(lab: Lab, browser_context) -> None:
     finally:
         page.close()
         lab.shut_down(EXPLORE_COPY)
+
+
+def test_report_charts_work_offline(tmp_path: Path, browser_context) -> None:
+    """The HTML report of 04 (nbconvert, then plotly.js embedded) draws and hovers offline."""
+    from presslens.report import embed_charts
+
+    source = ROOT / "notebooks" / f"{TIMELINE}.ipynb"
+    subprocess.run(
+        [sys.executable, "-m", "nbconvert", "--log-level", "WARN", "--to", "html", str(source),
+         "--output-dir", str(tmp_path)],
+        check=True, env={**os.environ, "PYDEVD_DISABLE_FILE_VALIDATION": "1"},
+    )  # fmt: skip
+    assert embed_charts(tmp_path) == [f"{TIMELINE}.html"]
+    page = browser_context.new_page()
+    page.set_viewport_size({"width": 1280, "height": 900})
+    asked: list[str] = []
+
+    def no_network(route) -> None:
+        asked.append(route.request.url)
+        route.abort()
+
+    page.route(re.compile(r"^(https?|wss?)://"), no_network)
+    browser_context.set_offline(True)
+    try:
+        page.goto((tmp_path / f"{TIMELINE}.html").as_uri(), wait_until="load")
+        page.locator(".js-plotly-plot .scatterlayer .point").first.wait_for(timeout=30_000)
+        hover_timeline_point(page, SCREENSHOTS / f"{TIMELINE}-report-offline.png")
+        assert not tables_out_of_view(page)
+    finally:
+        browser_context.set_offline(False)
+        page.close()
+    assert all("plot.ly" not in url for url in asked), asked
