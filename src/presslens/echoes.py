@@ -372,7 +372,8 @@ def _echo_frame(rows: list[tuple]) -> pd.DataFrame:
     frame = frame.astype({"lag_days": "Int64", "tie": "boolean", "language_changed": bool,
                           "score": float, "source_start": "int64", "source_end": "int64",
                           "start": "int64", "end": "int64"})
-    frame["drift"] = frame["drift"].astype(object)
+    # None, not NaN, where no drift is given (a translation, or a passage)
+    frame["drift"] = pd.Series([r[-1] for r in rows], dtype=object, index=frame.index)
     return frame.sort_values(["kind", "key", "published", "article"], na_position="last",
                              kind="stable").reset_index(drop=True)
 

@@ -211,13 +211,14 @@ def _process_part_body(part: dict, number: int, ids, meta, repeated, duplicate_o
     write_table(pd.DataFrame(removed, columns=REMOVED_COLUMNS), root / "removed" / name)
     write_table(pd.DataFrame({"article": articles["id"], "lemmas": lemmas}), root / "lemmas" / name)
     n_statements = n_events = 0
+    found = None
     if "statements" not in skip:
-        found = store_people(statement_rows(articles))
-        write_table(found, root / "statements" / name)
+        found = statement_rows(articles)
+        write_table(store_people(found), root / "statements" / name)
         n_statements = len(found)
     if "events" not in skip:
         events = dates_table(articles)  # statements read the same dates: cached per text
-        write_table(event_columns(events, articles), root / "events" / name)
+        write_table(event_columns(events, articles, found), root / "events" / name)
         n_events = len(events)
     return {"lemmas": lemmas, "ids": list(articles["id"]), "df": df, "labels": labels,
             "n_statements": n_statements, "n_events": n_events}

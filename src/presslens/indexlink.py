@@ -83,12 +83,18 @@ def restore_people(frame: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-def event_columns(found: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
+def event_columns(found: pd.DataFrame, articles: pd.DataFrame,
+                  rows: pd.DataFrame | None = None) -> pd.DataFrame:
     """Add the columns of :func:`presslens.timeline.events` to a
-    :func:`presslens.dates.dates_table`: ``outlet``, ``language`` and ``description``."""
+    :func:`presslens.dates.dates_table`: ``outlet``, ``language`` and ``description``.
+
+    With the articles' statements (``rows``, :func:`presslens.statements.statement_rows`), a
+    relative phrase inside a quotation said on another day is read from that day, as
+    :func:`presslens.timeline.events` does: the few articles concerned are read again by it.
+    """
     from presslens.corpusevents import describe
 
-    frame = found.copy()
+    frame = _said_on_days(found, articles, rows) if rows is not None else found.copy()
     meta = articles.set_index("id")
     outlets, languages = meta["outlet"], meta["language"]
     frame["outlet"] = [o if isinstance(o, str) else None for o in frame["article"].map(outlets)]
@@ -96,6 +102,28 @@ def event_columns(found: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
                          for x in frame["article"].map(languages)]
     frame["description"] = describe(frame, dict(zip(articles["id"], articles["text"],
                                                     strict=True)))
+    return frame
+
+
+def _said_on_days(found: pd.DataFrame, articles: pd.DataFrame,
+                  rows: pd.DataFrame) -> pd.DataFrame:
+    from presslens.timeline import events
+
+    frame = found.copy()
+    if rows.empty or frame.empty:
+        return frame
+    said = pd.to_datetime(rows["said_on"])
+    direct = rows[(rows["kind"] == "direct") & said.notna()].assign(said_on=said)
+    published = articles.set_index("id")["published"]
+    direct = direct[pd.to_datetime(direct["article"].map(published)) != direct["said_on"]]
+    if direct.empty:
+        return frame
+    subset = articles[articles["id"].isin(set(direct["article"]))]
+    again = events(subset, direct).set_index(["article", "start"])
+    keys = pd.MultiIndex.from_arrays([frame["article"], frame["start"]])
+    hit = keys.isin(again.index)
+    for col in ("date_start", "date_end", "basis"):
+        frame.loc[hit, col] = again.loc[keys[hit], col].to_numpy()
     return frame
 
 

@@ -48,6 +48,22 @@ def load_or_fail(path: str):
         return None, fail(str(exc))
 
 
+def linked_index(path: str, table: str):
+    """Return the index at ``path`` when it stores ``table`` as the corpus's answer (an index
+    written with corpus-wide linking), else None: the command then loads and computes.
+    A damaged manifest gives None too (``load_or_fail`` then reports it)."""
+    from presslens.index import is_index, open_index
+
+    if not is_index(path):
+        return None
+    try:
+        index = open_index(path)
+    except ValueError:
+        return None
+    ok = index.manifest.get("linked") and table in index.manifest.get("tables", [])
+    return index if ok else None
+
+
 def _jsonable(value: Any) -> Any:
     if value is None or value is pd.NaT:
         return None

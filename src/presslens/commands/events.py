@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import argparse
 
-from presslens.commands._common import add_corpus_argument, load_or_fail, write_frame
+from presslens.commands._common import (
+    add_corpus_argument,
+    fail,
+    linked_index,
+    load_or_fail,
+    write_frame,
+)
 
 #: The fields of the contract, in order.
 COLUMNS = ["article", "text", "start", "end", "sentence", "basis"]
@@ -15,11 +21,19 @@ def run(args: argparse.Namespace) -> int:
     from presslens.statements import statements
     from presslens.timeline import events
 
-    corpus, code = load_or_fail(args.corpus)
-    if corpus is None:
-        return code
-    # inside a quotation, a relative date is read from the day the words were said
-    found = events(corpus.articles, statements(corpus.articles, link=False))
+    index = linked_index(args.corpus, "events")
+    if index is not None:  # the index's events, found as below, partition by partition
+        try:
+            found = index.table("events", ["article", "text", "date_start", "date_end",
+                                           "sentence", "basis", "start"])
+        except ValueError as exc:  # a damaged table: one line
+            return fail(str(exc))
+    else:
+        corpus, code = load_or_fail(args.corpus)
+        if corpus is None:
+            return code
+        # inside a quotation, a relative date is read from the day the words were said
+        found = events(corpus.articles, statements(corpus.articles, link=False))
     # the contract's start/end are the first and last day, not character offsets
     frame = found.assign(start=found["date_start"], end=found["date_end"])[COLUMNS]
     write_frame(frame, args.format)

@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import argparse
 
-from presslens.commands._common import add_corpus_argument, load_or_fail, write_frame
+from presslens.commands._common import (
+    add_corpus_argument,
+    fail,
+    linked_index,
+    load_or_fail,
+    write_frame,
+)
 from presslens.statements import STATEMENT_COLUMNS as COLUMNS
 
 
@@ -12,10 +18,17 @@ def run(args: argparse.Namespace) -> int:
     """Print every statement of the corpus in the chosen format."""
     from presslens.statements import statements
 
-    corpus, code = load_or_fail(args.corpus)
-    if corpus is None:
-        return code
-    frame = statements(corpus.articles)[COLUMNS]
+    index = linked_index(args.corpus, "statements")
+    if index is not None:  # the index's statements: speakers and clusters of the corpus
+        try:
+            frame = index.table("statements", COLUMNS)
+        except ValueError as exc:  # a damaged table: one line
+            return fail(str(exc))
+    else:
+        corpus, code = load_or_fail(args.corpus)
+        if corpus is None:
+            return code
+        frame = statements(corpus.articles)[COLUMNS]
     frame = frame.astype({"speaker_mention": object, "role": object, "cue": object})
     frame = frame.where(frame.notna(), None)
     write_frame(frame, args.format)
@@ -33,7 +46,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
             "or 'unknown'), speaker_mention (as written), role, cue (the reporting verb), "
             "quote, kind (direct/indirect), said_on (YYYY-MM-DD or null), said_on_basis, "
             "cluster (shared by statements reporting the same utterance), start and end "
-            "(offsets into the article's clean text)."
+            "(offsets into the article's clean text). Given an INDEX (presslens index), the "
+            "statements it stored are printed, with the corpus's speakers and clusters."
         ),
     )
     add_corpus_argument(parser)
