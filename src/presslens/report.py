@@ -122,7 +122,10 @@ def _statements(corpus: Corpus, cache: dict) -> pd.DataFrame:
 
 def _mentions(corpus: Corpus, cache: dict) -> pd.DataFrame:
     if "mentions" not in cache:
-        cache["mentions"] = _function("timeline", "events")(corpus.articles)
+        # inside a quotation, a relative date is read from the day the words were said
+        cache["mentions"] = _function("timeline", "events")(
+            corpus.articles, _statements(corpus, cache)
+        )
     return cache["mentions"]
 
 
