@@ -640,8 +640,7 @@ def build_index(
             columns={"neighbor_id": "neighbor"})
         write_table(nb[NEIGHBOR_COLUMNS], out / "neighbors.parquet")
         lap("neighbours")
-        del nb
-        runner.release()
+        del nb  # the matrix scattered for the neighbours is released with its futures
         linked = link_index(out, skip, runner.map)
         seconds.update(linked["seconds"])
         if bar is not None:
