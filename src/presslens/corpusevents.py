@@ -16,8 +16,10 @@ import pandas as pd
 from presslens.timeline import SINGLE_DAY_KINDS, _description
 from presslens.vectorize import LemmaVectorizer
 
-__all__ = ["EVENT_TABLE_COLUMNS", "describe", "reconcile_blocked"]
+__all__ = ["EVENT_TABLE_COLUMNS", "describe", "event_table", "reconcile_blocked"]
 
+#: Days of mentions compared by one task.
+DAYS_PER_TASK = 30
 #: Columns of the table of events mentioned by two or more articles.
 EVENT_TABLE_COLUMNS = [
     "event", "description", "n_articles", "outlets", "dates", "date", "disagreement",
@@ -55,23 +57,39 @@ def describe(found: pd.DataFrame, texts: dict[str, str]) -> list[str]:
     return out
 
 
-def _pairs_in_window(matrix, days: np.ndarray, max_days: int, floor: float) -> dict:
-    """Similarities >= ``floor`` of mentions at most ``max_days`` apart, keyed ``(i, j)``."""
-    sims: dict[tuple[int, int], float] = {}
+def _window_task(matrix, rows: np.ndarray, days: np.ndarray, first: int, last: int,
+                 max_days: int, floor: float) -> list[tuple[int, int, float]]:
+    """Pairs of the mentions of days ``first..last`` with those up to ``max_days`` later:
+    ``matrix`` holds the rows ``rows`` (sorted by day), said on ``days``."""
+    out = []
+    for day in np.unique(days[(days >= first) & (days <= last)]):
+        lo, mid = np.searchsorted(days, day, "left"), np.searchsorted(days, day, "right")
+        hi = np.searchsorted(days, day + max_days, "right")
+        block = (matrix[lo:mid] @ matrix[lo:hi].T).tocoo()
+        keep = block.data >= floor
+        for x, y, v in zip(block.row[keep], block.col[keep], block.data[keep], strict=True):
+            i, j = int(rows[lo + x]), int(rows[lo + y])
+            if i != j:
+                out.append((min(i, j), max(i, j), float(v)))
+    return out
+
+
+def _pairs_in_window(matrix, days: np.ndarray, max_days: int, floor: float,
+                     mapper=None) -> dict:
+    """Similarities >= ``floor`` of mentions at most ``max_days`` apart, keyed ``(i, j)``,
+    computed in chunks of :data:`DAYS_PER_TASK` days (on a cluster with ``mapper``)."""
     order = np.argsort(days, kind="stable")
     sorted_days = days[order]
-    for day in np.unique(sorted_days):
-        lo = np.searchsorted(sorted_days, day, side="left")
-        mid = np.searchsorted(sorted_days, day, side="right")
-        hi = np.searchsorted(sorted_days, day + max_days, side="right")
-        a, b = order[lo:mid], order[lo:hi]
-        block = (matrix[a] @ matrix[b].T).tocoo()
-        keep = block.data >= floor
-        for x, y, s in zip(block.row[keep], block.col[keep], block.data[keep], strict=True):
-            i, j = int(a[x]), int(b[y])
-            if i != j:
-                sims[(min(i, j), max(i, j))] = float(s)
-    return sims
+    items = []
+    for first in range(int(sorted_days.min()), int(sorted_days.max()) + 1, DAYS_PER_TASK):
+        last = first + DAYS_PER_TASK - 1
+        lo = np.searchsorted(sorted_days, first, "left")
+        hi = np.searchsorted(sorted_days, last + max_days, "right")
+        if lo < hi:
+            items.append((matrix[order[lo:hi]], order[lo:hi], sorted_days[lo:hi], first, last,
+                          max_days, floor))
+    results = (mapper or (lambda fn, its: [fn(*it) for it in its]))(_window_task, items)
+    return {(i, j): v for found in results for i, j, v in found}
 
 
 def _group(arts: list, days: np.ndarray, sims: dict, threshold: float, max_days: int) -> list:
@@ -107,8 +125,52 @@ def _group(arts: list, days: np.ndarray, sims: dict, threshold: float, max_days:
     return [roots.setdefault(find(k), len(roots)) for k in range(len(arts))]
 
 
+def _span(first: pd.Timestamp, last) -> str:
+    day = first.strftime("%Y-%m-%d")
+    return day if pd.isna(last) or last == first else f"{day}/{last.strftime('%Y-%m-%d')}"
+
+
+def event_table(mentions: pd.DataFrame) -> pd.DataFrame:
+    """The table of :func:`presslens.timeline.reconcile_events` from mentions with an
+    ``event`` column, in one pass over the rows (linear in the mentions).
+
+    Parameters
+    ----------
+    mentions : pandas.DataFrame
+        Mentions with ``event`` (-1: none), ``article``, ``outlet``, ``description``,
+        ``date_start`` and ``date_end``.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per event of two or more articles, columns :data:`EVENT_TABLE_COLUMNS`.
+    """
+    events: dict[int, dict] = {}
+    used = mentions[mentions["event"] >= 0]
+    for event, art, outlet, text, first, last in zip(
+        used["event"], used["article"], used["outlet"], used["description"],
+        used["date_start"], used["date_end"], strict=True,
+    ):
+        rec = events.setdefault(int(event), {"description": text, "outlets": set(), "spans": {}})
+        if isinstance(outlet, str):
+            rec["outlets"].add(outlet)
+        rec["spans"].setdefault(_span(first, last), set()).add(art)
+    rows = []
+    for event in sorted(events):
+        rec = events[event]
+        articles = set().union(*rec["spans"].values())
+        if len(articles) < 2:
+            continue
+        spans = {span: sorted(arts) for span, arts in sorted(rec["spans"].items())}
+        top = sorted(spans.items(), key=lambda kv: (-len(kv[1]), kv[0]))[0][0]
+        rows.append((event, rec["description"], len(articles), ", ".join(sorted(rec["outlets"])),
+                     "; ".join(f"{span}: {', '.join(a)}" for span, a in spans.items()),
+                     pd.Timestamp(top.split("/")[0]), len(spans) > 1))
+    return pd.DataFrame(rows, columns=EVENT_TABLE_COLUMNS)
+
+
 def reconcile_blocked(
-    mentions: pd.DataFrame, threshold: float = 0.25, max_days: int = 7
+    mentions: pd.DataFrame, threshold: float = 0.25, max_days: int = 7, mapper=None
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Group mentions of the same event across articles, in blocks of days.
 
@@ -121,14 +183,14 @@ def reconcile_blocked(
         The smallest similarity of two descriptions of one event.
     max_days : int, default 7
         The largest gap between two days given for one event.
+    mapper : callable, optional
+        ``mapper(fn, items)`` -> ``[fn(*item) for item in items]`` (on a cluster).
 
     Returns
     -------
     tuple of pandas.DataFrame
         ``(mentions, table)`` exactly as :func:`presslens.timeline.reconcile_events`.
     """
-    from presslens.timeline import _event_table
-
     out = mentions.copy()
     out["event"] = -1
     usable = out[out["kind"].isin(SINGLE_DAY_KINDS) & out["date_start"].notna()].index.tolist()
@@ -148,7 +210,7 @@ def reconcile_blocked(
         return out, pd.DataFrame(columns=EVENT_TABLE_COLUMNS)
     stamps = pd.to_datetime(out.loc[usable, "date_start"])
     days = stamps.to_numpy(dtype="datetime64[D]").astype("int64")
-    sims = _pairs_in_window(matrix.tocsr(), days, max_days, threshold / 2)
+    sims = _pairs_in_window(matrix.tocsr(), days, max_days, threshold / 2, mapper)
     ids = _group(out.loc[usable, "article"].tolist(), days, sims, threshold, max_days)
     out.loc[usable, "event"] = ids
-    return out, _event_table(out)
+    return out, event_table(out)

@@ -8,8 +8,12 @@ INDEX/manifest.json        what is inside: format, version, counts, parameters, 
 INDEX/articles/part-*.parquet    Corpus.articles (one row per article; sorted by id when read)
 INDEX/removed/part-*.parquet     Corpus.removed
 INDEX/lemmas/part-*.parquet      article, lemmas (list of str): content lemmas per article
-INDEX/statements/part-*.parquet  presslens.statements.statements(..., link=False) per part
-INDEX/events/part-*.parquet      article + presslens.dates.find_dates columns
+INDEX/statements/part-*.parquet  presslens.statements.statements over the whole corpus: one
+                                 speaker registry, clusters linked across every partition
+INDEX/events/part-*.parquet      article + presslens.dates.find_dates columns + outlet,
+                                 language, description and event (reconciled across the index)
+INDEX/event_groups.parquet       the events of two or more articles (reconcile_events's table)
+INDEX/echoes.parquet             presslens.echoes.echoes: who carried what after whom
 INDEX/skipped.parquet  problems.parquet  duplicates.parquet   the load reports
 INDEX/vocabulary.parquet   column, term, label, df, idf
 INDEX/tfidf.npz            the TF-IDF matrix, one row per article in id order (scipy CSR)
@@ -163,7 +167,8 @@ class Index:
         ----------
         name : str
             ``articles``, ``removed``, ``lemmas``, ``statements``, ``events``, ``skipped``,
-            ``problems``, ``duplicates``, ``vocabulary`` or ``neighbors``.
+            ``problems``, ``duplicates``, ``vocabulary``, ``neighbors``, ``event_groups`` or
+            ``echoes``.
         columns : list of str, optional
             Read only these columns (e.g. leave out ``raw`` for a million articles).
 

@@ -151,13 +151,13 @@ def _link_statements(root: Path, mapper) -> pd.DataFrame:
     return found
 
 
-def _reconcile(root: Path) -> int:
+def _reconcile(root: Path, mapper) -> int:
     from presslens.corpusevents import reconcile_blocked
 
     mentions = _read(root / "events")
     if len(mentions):
         mentions = mentions.sort_values(["article", "start"], kind="stable")
-    mentions, table = reconcile_blocked(mentions.reset_index(drop=True))
+    mentions, table = reconcile_blocked(mentions.reset_index(drop=True), mapper=mapper)
     _rewrite(root / "events", mentions)
     write_table(table, root / "event_groups.parquet")
     return len(table)
@@ -199,7 +199,7 @@ def link_index(root: str | Path, skip: tuple[str, ...] = (), mapper=None) -> dic
         out["n_clusters"] = int(found["cluster"].nunique()) if len(found) else 0
         lap("speakers and linking")
     if "events" not in skip:
-        out["n_event_groups"] = _reconcile(root)
+        out["n_event_groups"] = _reconcile(root, mapper)
         lap("events reconciled")
     articles = _read(root / "articles", ["id", "outlet", "published", "language", "text"])
     neighbors = _read(root / "neighbors.parquet", ["article", "neighbor", "rank", "score"])
