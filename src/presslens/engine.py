@@ -9,14 +9,18 @@ small summaries travel to the coordinating process:
    into the set of lines repeated across an outlet (:func:`presslens.clean.repeated_lines`);
 4. **articles** (per partition): clean, detect languages, lemmatize
    (:func:`presslens.nlp.lemmatize`), find statements
-   (:func:`presslens.statements.statements` without cross-article linking) and dated events
-   (:func:`presslens.dates.find_dates`); write each table as one Parquet file per partition and
+   (:func:`presslens.statements.statement_rows`: before speakers and clusters) and dated
+   events (:func:`presslens.dates.find_dates`); write each table as one Parquet file per partition and
    return the document frequency of every term;
 5. **TF-IDF** (coordinator, then per partition): the vocabulary and idf from the summed
    document frequencies, then each partition's rows, exactly as
    :class:`presslens.vectorize.LemmaVectorizer` (bridged lemmas, sublinear tf, smooth idf, L2);
 6. **neighbours** (per block of rows): the top-K cosine neighbours of every article with
    ``sparse_dot_topn``, a block of rows at a time, so memory stays O(N·K).
+7. **corpus-wide** (coordinator, blocks on the workers): one speaker registry over every
+   partition, statements linked across partitions in blocks of a speaker's days, events
+   reconciled in blocks of days, echoes (:mod:`presslens.indexlink`): the clusters, events and
+   echoes of the loaded corpus.
 
 ``engine="local"`` runs the partitions one after the other in this process (the
 single-process reference); ``engine="dask"`` runs them on a ``dask.distributed`` cluster: a
