@@ -10,8 +10,8 @@ small summaries travel to the coordinating process:
 4. **articles** (per partition): clean, detect languages, lemmatize
    (:func:`presslens.nlp.lemmatize`), find statements
    (:func:`presslens.statements.statement_rows`: before speakers and clusters) and dated
-   events (:func:`presslens.dates.find_dates`); write each table as one Parquet file per partition and
-   return the document frequency of every term;
+   events (:func:`presslens.dates.find_dates`); write each table as one Parquet file per
+   partition and return the document frequency of every term;
 5. **TF-IDF** (coordinator, then per partition): the vocabulary and idf from the summed
    document frequencies, then each partition's rows, exactly as
    :class:`presslens.vectorize.LemmaVectorizer` (bridged lemmas, sublinear tf, smooth idf, L2);
