@@ -257,29 +257,6 @@ def _tfidf_rows(result: dict, vocabulary: dict, idf: np.ndarray) -> sp.csr_matri
 # --------------------------------------------------------------------------- neighbours
 
 
-def _neighbor_block(X: sp.csr_matrix, XT: sp.csr_matrix, begin: int, end: int, k: int,
-                    threads: int = 1) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Top-``k`` neighbours of rows ``begin:end``: (rows, neighbours, scores), best first."""
-    from sparse_dot_topn import sp_matmul_topn
-
-    top_n = min(X.shape[0], k + 1)
-    kwargs = {"n_threads": threads} if threads > 1 else {}
-    block = sp_matmul_topn(X[begin:end], XT, top_n=top_n, threshold=0.0, sort=True,
-                           **kwargs).tocsr()
-    counts = np.diff(block.indptr)
-    rows = np.repeat(np.arange(begin, end, dtype=np.int64), counts)
-    cols = block.indices.astype(np.int64)
-    vals = block.data.astype(np.float64)
-    keep = cols != rows
-    rows, cols, vals = rows[keep], cols[keep], vals[keep]
-    order = np.lexsort((cols, -vals, rows))  # by row, best first, ties by column
-    rows, cols, vals = rows[order], cols[order], vals[order]
-    starts = np.searchsorted(rows, rows, side="left")
-    rank = np.arange(len(rows)) - starts + 1
-    keep = rank <= k
-    return rows[keep], cols[keep], vals[keep]
-
-
 def neighbors_blockwise(
     X: sp.spmatrix,
     k: int = 10,
@@ -290,8 +267,8 @@ def neighbors_blockwise(
 ) -> pd.DataFrame:
     """Find the top-``k`` cosine neighbours of every row, a block of rows at a time.
 
-    The same pairs and ranks as :func:`presslens.similarity.top_neighbors` (ties broken by the
-    lower row), with memory O(N·K) beyond the matrix itself.
+    :func:`presslens.similarity.top_neighbors` (the one neighbour search), with the engine's
+    defaults: memory O(N·K) beyond the matrix itself.
 
     Parameters
     ----------
@@ -312,27 +289,9 @@ def neighbors_blockwise(
         One row per (row, neighbour), sorted by ``row`` then ``rank``: ``row`` (int),
         ``neighbor`` (int), ``rank`` (int, 1 = nearest), ``score`` (float, cosine > 0).
     """
-    X = sp.csr_matrix(X, dtype=np.float64)
-    n = X.shape[0]
-    XT = X.T.tocsr()
-    bounds = [(b, min(b + block_size, n)) for b in range(0, n, block_size)]
-    if client is None:
-        parts = [_neighbor_block(X, XT, b, e, k, workers) for b, e in bounds]
-    else:
-        xs, xts = client.scatter([X, XT], broadcast=True)
-        futures = [client.submit(_neighbor_block, xs, xts, b, e, k, 1, pure=False)
-                   for b, e in bounds]
-        parts = client.gather(futures)
-    if not parts:
-        parts = [(np.zeros(0, np.int64), np.zeros(0, np.int64), np.zeros(0))]
-    rows = np.concatenate([p[0] for p in parts])
-    cols = np.concatenate([p[1] for p in parts])
-    vals = np.concatenate([p[2] for p in parts])
-    starts = np.searchsorted(rows, rows, side="left")
-    return pd.DataFrame({
-        "row": rows, "neighbor": cols,
-        "rank": (np.arange(len(rows)) - starts + 1).astype(np.int64), "score": vals,
-    })
+    from presslens.similarity import top_neighbors
+
+    return top_neighbors(X, k, block_size=block_size, threads=workers, client=client)
 
 
 # --------------------------------------------------------------------------- runners

@@ -10,14 +10,17 @@ Near-duplicates are measured on the words themselves, not on lemmas: the share o
 3-grams (shingles) of the shorter passage that the other passage contains.
 
 Every function returns a tidy DataFrame with documented columns and a deterministic order.
-Top-K neighbours are computed over blocks of sparse rows (``sparse_dot_topn``), so memory stays
-O(N·K); only :func:`article_matrix` builds a dense N×N matrix, for heatmaps of small corpora.
+Top-K neighbours (:func:`top_neighbors`, also the index engine's) are computed over blocks of
+sparse rows (``sparse_dot_topn``), so memory stays O(N·K); only :func:`article_matrix` builds a
+dense N×N matrix, for heatmaps of small corpora.
 """
 
 from __future__ import annotations
 
+import os
 from collections import defaultdict
 from itertools import combinations
+from typing import NamedTuple
 
 import numpy as np
 import pandas as pd
@@ -70,13 +73,17 @@ def top_neighbors(
     *,
     groups: np.ndarray | list | None = None,
     threshold: float = 0.0,
-    block_size: int = 2048,
+    block_size: int = 4096,
+    threads: int | None = None,
+    client=None,
 ) -> pd.DataFrame:
     """Find the ``k`` most similar rows of each row of an L2-normalised sparse matrix.
 
-    The product is computed over blocks of ``block_size`` rows with
-    :func:`sparse_dot_topn.sp_matmul_topn`, keeping only the best scores of each row, so no
-    N×N matrix is ever built.
+    The one neighbour search of presslens (notebooks, commands and the index engine). The
+    product is computed over blocks of ``block_size`` rows with
+    :func:`sparse_dot_topn.sp_matmul_topn`, keeping only the best scores of each row, and the
+    kept pairs are filtered and ranked with array operations; so memory stays O(N·K) beyond
+    the matrix itself and no N×N matrix is ever built.
 
     Parameters
     ----------
@@ -90,8 +97,14 @@ def top_neighbors(
         not neighbours of each other. None: only a row itself is excluded.
     threshold : float, default 0.0
         Keep scores strictly above this.
-    block_size : int, default 2048
+    block_size : int, default 4096
         Rows multiplied at a time.
+    threads : int or None, default None
+        Threads of ``sparse_dot_topn`` per block; None: every core of the machine. The result
+        does not depend on it.
+    client : distributed.Client, optional
+        Run the blocks on this Dask cluster instead (the matrix is sent to every worker once;
+        one thread per block).
 
     Returns
     -------
@@ -100,48 +113,78 @@ def top_neighbors(
 
         - ``row`` (int): the row of ``X``;
         - ``neighbor`` (int): the neighbouring row;
-        - ``rank`` (int): 1 for the nearest, 2 for the next …;
+        - ``rank`` (int): 1 for the nearest, 2 for the next … (equal scores: the lower row
+          first);
         - ``score`` (float): cosine similarity.
     """
     X = sp.csr_matrix(X, dtype=np.float64)
     n = X.shape[0]
     if n == 0 or k < 1:
-        return _neighbors_frame([], [], [], [])
+        return _neighbors_frame([], [], [])
     labels = None
     extra = 1
     if groups is not None:
         labels = pd.factorize(np.asarray(groups, dtype=object))[0]
         extra = int(np.bincount(labels).max())
-    top_n = min(n, k + extra)
+    search = _Search(top_n=min(n, k + extra), k=k, labels=labels, threshold=threshold)
     XT = X.T.tocsr()
-    rows, cols, scores = [], [], []
-    for begin in range(0, n, block_size):
-        block = sp_matmul_topn(X[begin : begin + block_size], XT, top_n=top_n,
-                               threshold=threshold, sort=True).tocsr()
-        for local in range(block.shape[0]):
-            row = begin + local
-            lo, hi = block.indptr[local], block.indptr[local + 1]
-            idx, val = block.indices[lo:hi], block.data[lo:hi]
-            order = np.lexsort((idx, -val))  # best first; ties by column
-            kept = 0
-            for j in order:
-                col = int(idx[j])
-                if col == row or (labels is not None and labels[col] == labels[row]):
-                    continue
-                rows.append(row)
-                cols.append(col)
-                scores.append(float(val[j]))
-                kept += 1
-                if kept == k:
-                    break
-    ranks = pd.Series(rows).groupby(rows).cumcount().add(1).tolist() if rows else []
-    return _neighbors_frame(rows, cols, ranks, scores)
+    bounds = [(b, min(b + block_size, n)) for b in range(0, n, block_size)]
+    if client is None:
+        threads = threads or os.cpu_count() or 1
+        parts = [_neighbor_block(X, XT, b, e, search, threads) for b, e in bounds]
+    else:
+        xs, xts = client.scatter([X, XT], broadcast=True)
+        futures = [client.submit(_neighbor_block, xs, xts, b, e, search, 1, pure=False)
+                   for b, e in bounds]
+        parts = client.gather(futures)
+    rows, cols, scores = (np.concatenate([p[i] for p in parts]) for i in range(3))
+    return _neighbors_frame(rows, cols, scores)
 
 
-def _neighbors_frame(rows, cols, ranks, scores) -> pd.DataFrame:
-    frame = pd.DataFrame({"row": rows, "neighbor": cols, "rank": ranks, "score": scores})
-    return frame.astype({"row": "int64", "neighbor": "int64", "rank": "int64",
-                         "score": "float64"})
+class _Search(NamedTuple):
+    """What one block of :func:`top_neighbors` keeps."""
+
+    top_n: int  # candidates asked of sparse_dot_topn per row
+    k: int  # neighbours kept per row
+    labels: np.ndarray | None  # group code per row, or None
+    threshold: float
+
+
+def _neighbor_block(X: sp.csr_matrix, XT: sp.csr_matrix, begin: int, end: int,
+                    search: _Search, threads: int = 1) -> tuple[np.ndarray, ...]:
+    """Top neighbours of rows ``begin:end``: (rows, neighbours, scores), by row, best first."""
+    kwargs = {"n_threads": threads} if threads > 1 else {}
+    block = sp_matmul_topn(X[begin:end], XT, top_n=search.top_n, threshold=search.threshold,
+                           sort=True, **kwargs).tocsr()
+    rows = np.repeat(np.arange(begin, end, dtype=np.int64), np.diff(block.indptr))
+    cols = block.indices.astype(np.int64)
+    vals = block.data.astype(np.float64)
+    keep = cols != rows
+    if search.labels is not None:
+        keep &= search.labels[cols] != search.labels[rows]
+    rows, cols, vals = rows[keep], cols[keep], vals[keep]
+    # Each row comes best first: keep what scores at least the row's k-th best (ties at the
+    # boundary included), then order those few by score and column.
+    kth = np.full(end - begin, -np.inf)
+    at_k = _ranks(rows) == search.k
+    kth[rows[at_k] - begin] = vals[at_k]
+    keep = vals >= kth[rows - begin]
+    rows, cols, vals = rows[keep], cols[keep], vals[keep]
+    order = np.lexsort((cols, -vals, rows))  # by row, best first, ties by column
+    rows, cols, vals = rows[order], cols[order], vals[order]
+    keep = _ranks(rows) <= search.k
+    return rows[keep], cols[keep], vals[keep]
+
+
+def _ranks(rows: np.ndarray) -> np.ndarray:
+    """1, 2, … within each run of equal values of the sorted ``rows``."""
+    return np.arange(len(rows), dtype=np.int64) - np.searchsorted(rows, rows, side="left") + 1
+
+
+def _neighbors_frame(rows, cols, scores) -> pd.DataFrame:
+    rows = np.asarray(rows, dtype=np.int64)
+    return pd.DataFrame({"row": rows, "neighbor": np.asarray(cols, dtype=np.int64),
+                         "rank": _ranks(rows), "score": np.asarray(scores, dtype=np.float64)})
 
 
 def shared_terms(
