@@ -6,6 +6,8 @@ For each size N (default 1k, 10k, 100k articles) the harness generates a corpus 
 * ``load``: :func:`presslens.load.load_corpus` (decode, clean, metadata, language);
 * ``tfidf plain``: scikit-learn ``TfidfVectorizer`` on the clean texts, no lemmas — the floor;
 * ``tfidf lemmas``: :class:`presslens.vectorize.LemmaVectorizer`, its lemma caches cleared first;
+  then again with the forms known in process (warm), then from a persisted lemma cache
+  (:func:`presslens.nlp.save_lemma_cache`, the in-process caches cleared);
 * ``lemmas no cache``: pymorphy3 ``parse`` on every token (razdel), no cache — on a sample;
 * ``neighbours``: top-10 cosine neighbours of every article with
   :func:`presslens.similarity.top_neighbors`, with :mod:`presslens.engine`'s blockwise
@@ -195,6 +197,7 @@ def _tfidf_stage(n: int, articles, mb: float, sample: int, add) -> sp.csr_matrix
     vec = LemmaVectorizer()
     X, sec, peak = timed(vec.fit_transform, articles)
     add("tfidf", "presslens LemmaVectorizer", sec, n, mb, peak, note=f"{sec / floor:.1f}× floor")
+    _lemma_cache_rows(n, articles, X, mb, floor, add)
 
     k = min(n, sample)
     part = articles.iloc[:k]
@@ -205,6 +208,29 @@ def _tfidf_stage(n: int, articles, mb: float, sample: int, add) -> sp.csr_matrix
     return X.tocsr().astype(np.float64)
 
 
+def _lemma_cache_rows(n: int, articles, X, mb: float, floor: float, add) -> None:
+    """LemmaVectorizer again with the forms known in process, then from a persisted cache."""
+    import tempfile
+
+    from presslens.nlp import save_lemma_cache
+    from presslens.vectorize import LemmaVectorizer
+
+    Y, sec, peak = timed(LemmaVectorizer().fit_transform, articles)
+    add("tfidf", "presslens LemmaVectorizer, warm (in process)", sec, n, mb, peak,
+        note=f"{sec / floor:.2f}× floor; same matrix: {(X != Y).nnz == 0}")
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "lemmas.parquet"
+        start = time.perf_counter()
+        forms = save_lemma_cache(path)
+        saved = time.perf_counter() - start
+        size = path.stat().st_size / 2**20
+        _clear_lemma_caches()
+        Y, sec, peak = timed(LemmaVectorizer(lemma_cache=path).fit_transform, articles)
+    add("tfidf", "presslens LemmaVectorizer, persisted lemma cache", sec, n, mb, peak,
+        note=f"{sec / floor:.2f}× floor; {forms:,} forms, {size:.1f} MB, saved in {saved:.1f} s; "
+        f"same matrix: {(X != Y).nnz == 0}")
+
+
 def _neighbours_stage(n: int, X: sp.csr_matrix, mb: float, workers: int, add) -> None:
     """Top-10 neighbours: presslens's two ways, sparse_dot_topn and scikit-learn brute force."""
     from sklearn.neighbors import NearestNeighbors
@@ -213,8 +239,8 @@ def _neighbours_stage(n: int, X: sp.csr_matrix, mb: float, workers: int, add) ->
     from presslens.engine import neighbors_blockwise
     from presslens.similarity import top_neighbors
 
-    _, sec, peak = timed(top_neighbors, X, 10)
-    add("neighbours", "presslens similarity.top_neighbors", sec, n, mb, peak)
+    _, sec, peak = timed(top_neighbors, X, 10, threads=workers)
+    add("neighbours", f"presslens similarity.top_neighbors, {workers} threads", sec, n, mb, peak)
 
     _, sec, peak = timed(neighbors_blockwise, X, 10, workers=workers)
     add("neighbours", f"presslens engine.neighbors_blockwise, {workers} threads", sec, n,

@@ -3,7 +3,10 @@
 * Sentences and tokens come from razdel; a Ukrainian apostrophe (``'``, ``’``, ``ʼ``) between two
   letters stays inside its word (м'ясо, зв’язку).
 * Lemmas come from pymorphy3 with the ``ru`` or ``uk`` dictionary, one analyser per language,
-  created on first use. Each distinct (word form, language) pair is analysed once (a cache).
+  created on first use. Each distinct (word form, language) pair is analysed once (a cache);
+  :func:`save_lemma_cache` and :func:`load_lemma_cache` keep that cache in a Parquet file, valid
+  for the installed dictionaries and these rules (:func:`lemma_cache_key`), so another process
+  need not analyse the forms again.
 * Proper names stay recognisable. For a capitalised word, parses tagged as a surname, first name,
   patronymic, place, organisation or abbreviation win; when there is none, the word keeps its
   lower-cased form unless the dictionary's normal form is plainly the same word (Кремля → кремль),
@@ -17,13 +20,19 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
+import os
 import re
+import warnings
 from functools import lru_cache
+from pathlib import Path
 from typing import ClassVar, NamedTuple
 
 import pandas as pd
 import razdel
 from razdel.rule import JOIN as _RAZDEL_JOIN
+from razdel.segmenters.sentenize import BULLET_SIZE as _RAZDEL_BULLET_SIZE
 from razdel.segmenters.sentenize import DELIMITER as _RAZDEL_DELIMITER
 from razdel.segmenters.sentenize import DELIMITERS as _RAZDEL_DELIMITERS
 from razdel.segmenters.sentenize import SentSplit as _RazdelSplit
@@ -35,12 +44,17 @@ from presslens.paths import resource
 
 __all__ = [
     "APOSTROPHES",
+    "LEMMA_RULES_VERSION",
     "analyzer",
+    "known_forms",
     "STOP_WORDS",
     "Token",
     "lemma",
+    "lemma_cache_key",
     "lemmatize",
+    "load_lemma_cache",
     "normalize_word",
+    "save_lemma_cache",
     "sentences",
     "tokenize",
 ]
@@ -388,12 +402,15 @@ class _FormLemmas:
 
     fixed: ClassVar[dict[str, dict[str, str]]] = {"ru": {}, "uk": {}}
     positional: ClassVar[dict[str, dict[str, tuple[str, str]]]] = {"ru": {}, "uk": {}}
+    #: Cache files whose forms are all in the tables: path → (mtime_ns, size, forms).
+    files: ClassVar[dict[str, tuple[int, int, int]]] = {}
 
     @classmethod
     def cache_clear(cls) -> None:
         """Forget every form."""
         for table in (*cls.fixed.values(), *cls.positional.values()):
             table.clear()
+        cls.files.clear()
 
     @classmethod
     def size(cls) -> int:
@@ -455,6 +472,7 @@ def _fill(text: str, words: list[str], lems: list[str | None], language: str) ->
                 if len(fixed) >= _MAX_FORMS:
                     fixed.clear()  # a bound on memory; forms are simply analysed again
                     positional.clear()
+                    _FormLemmas.files.clear()
                 pair = _content_lemma(word, language)
                 if pair[0] == pair[1]:
                     fixed[word] = found = pair[0]
@@ -487,12 +505,207 @@ def _find_token(text: str, word: str, start: int) -> int:
     raise ValueError(f"{word!r} is not a word token of the text after {start}")
 
 
+# --------------------------------------------------------------------------- persisted lemmas
+
+#: Version of the lemma rules of this module. Raise it with any change that can change a
+#: content lemma (name rules, sentence starts, kept forms), so older cache files are ignored.
+LEMMA_RULES_VERSION = 1
+_CACHE_META = b"presslens.lemma_cache"
+_CACHE_COLUMNS = ("language", "form", "inside", "initial")
+
+
+def known_forms() -> int:
+    """Return how many (word form, language) pairs this process knows the lemmas of.
+
+    Returns
+    -------
+    int
+        The forms analysed or read from a cache file since the start (or the last clear).
+    """
+    return _FormLemmas.size()
+
+
+def lemma_cache_key() -> dict[str, str]:
+    """Return what a persisted lemma cache is valid for.
+
+    Returns
+    -------
+    dict of str to str
+        The installed versions of ``pymorphy3``, ``pymorphy3-dicts-ru`` and
+        ``pymorphy3-dicts-uk``, :data:`LEMMA_RULES_VERSION`, and a digest of
+        :data:`STOP_WORDS` (a stop word has no content lemma). A cache file written under
+        another key is ignored.
+    """
+    from importlib.metadata import PackageNotFoundError, version
+
+    key = {}
+    for package in ("pymorphy3", "pymorphy3-dicts-ru", "pymorphy3-dicts-uk"):
+        try:
+            key[package] = version(package)
+        except PackageNotFoundError:
+            key[package] = ""
+    key["presslens-lemma-rules"] = str(LEMMA_RULES_VERSION)
+    key["stop-words"] = hashlib.sha256("\n".join(sorted(STOP_WORDS)).encode()).hexdigest()[:16]
+    return key
+
+
+def save_lemma_cache(path: str | Path) -> int:
+    """Write every content lemma known to this process to a Parquet file.
+
+    The file holds one row per (language, word form as written) with its lemma inside a
+    sentence and at the start of one (``""``: no content lemma), and the
+    :func:`lemma_cache_key` in its schema metadata. It is written to a temporary file first,
+    then renamed, so a reader never sees half a file.
+
+    Parameters
+    ----------
+    path : str or pathlib.Path
+        The file to write (its folder must exist).
+
+    Returns
+    -------
+    int
+        The number of forms written.
+    """
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    columns: dict[str, list[str]] = {name: [] for name in _CACHE_COLUMNS}
+    for language in ("ru", "uk"):
+        fixed = _FormLemmas.fixed[language]
+        positional = _FormLemmas.positional[language]
+        columns["language"] += [language] * (len(fixed) + len(positional))
+        columns["form"] += [*fixed, *positional]
+        lemmas = list(fixed.values())
+        columns["inside"] += lemmas + [pair[0] for pair in positional.values()]
+        columns["initial"] += lemmas + [pair[1] for pair in positional.values()]
+    schema = pa.schema([(name, pa.string()) for name in _CACHE_COLUMNS],
+                       metadata={_CACHE_META: json.dumps(lemma_cache_key()).encode()})
+    table = pa.table(columns, schema=schema)
+    path = Path(path)
+    partial = path.with_name(f".{path.name}.{os.getpid()}.partial")
+    pq.write_table(table, partial, compression="zstd")
+    os.replace(partial, path)
+    _remember(path, table.num_rows)
+    return table.num_rows
+
+
+def _remember(path: Path, forms: int) -> None:
+    """Note that every form of the cache file ``path`` is in this process's tables."""
+    stat = path.stat()
+    _FormLemmas.files[str(path.resolve())] = (stat.st_mtime_ns, stat.st_size, forms)
+
+
+def load_lemma_cache(path: str | Path) -> int:
+    """Read a lemma cache written by :func:`save_lemma_cache` into this process's tables.
+
+    Only a file written under the same :func:`lemma_cache_key` is used; a missing file gives 0,
+    and a file of another key, or one that is not a lemma cache, is ignored with a warning
+    (never an error). The file is read as Parquet columns of text: nothing is unpickled.
+
+    Parameters
+    ----------
+    path : str or pathlib.Path
+        The file.
+
+    Returns
+    -------
+    int
+        The number of forms read (0 when the file is missing or ignored). A file this process
+        has read or written, unchanged since, is not read again.
+
+    Warns
+    -----
+    UserWarning
+        When the file exists but is unreadable, not a lemma cache, or of another key.
+    """
+    path = Path(path)
+    if not path.is_file():
+        return 0
+    stat = path.stat()
+    known = _FormLemmas.files.get(str(path.resolve()))
+    if known is not None and known[:2] == (stat.st_mtime_ns, stat.st_size):
+        return known[2]  # read (or written) by this process already, and unchanged since
+    table = _read_cache(path)
+    if table is None:
+        return 0
+    room = max(0, _MAX_FORMS - _FormLemmas.size())
+    if room >= table.num_rows:
+        _remember(path, table.num_rows)
+    table = table.slice(0, room)
+    _merge_cache(table)
+    return table.num_rows
+
+
+def _merge_cache(table) -> None:
+    """Add the rows of a cache table to the tables of :class:`_FormLemmas`."""
+    import pyarrow.compute as pc
+
+    same = pc.equal(table.column("inside"), table.column("initial"))
+    for language in ("ru", "uk"):
+        mine = pc.equal(table.column("language"), language)
+        rows = table.filter(pc.and_(mine, same))
+        _FormLemmas.fixed[language].update(
+            zip(rows.column("form").to_pylist(), rows.column("inside").to_pylist(), strict=True)
+        )
+        rows = table.filter(pc.and_(mine, pc.invert(same)))
+        pairs = zip(rows.column("inside").to_pylist(), rows.column("initial").to_pylist(),
+                    strict=True)
+        _FormLemmas.positional[language].update(
+            zip(rows.column("form").to_pylist(), pairs, strict=True)
+        )
+
+
+def _read_cache(path: Path):
+    """Return the table of a valid cache file at ``path``, or None with a warning."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+    import pyarrow.parquet as pq
+
+    try:
+        schema = pq.read_schema(path)
+        stored = json.loads((schema.metadata or {}).get(_CACHE_META, b"null"))
+        if stored != lemma_cache_key():
+            warnings.warn(f"{path}: a lemma cache of other dictionaries or rules ({stored}), "
+                          "ignored", stacklevel=3)
+            return None
+        table = pq.read_table(path, columns=list(_CACHE_COLUMNS))
+    except (OSError, ValueError, pa.ArrowException) as error:
+        warnings.warn(f"{path}: not a readable lemma cache ({error}), ignored", stacklevel=3)
+        return None
+    strings = all(pa.types.is_string(table.schema.field(c).type) for c in _CACHE_COLUMNS)
+    nulls = sum(table.column(c).null_count for c in _CACHE_COLUMNS)
+    if not strings or nulls or not pc.all(
+        pc.is_in(table.column("language"), pa.array(["ru", "uk"]))
+    ).as_py():
+        warnings.warn(f"{path}: not a lemma cache (columns), ignored", stacklevel=3)
+        return None
+    return table
+
+
 # razdel's sentence splitter: a split may follow any delimiter match (a smile ends in a bracket).
 _SPLIT_LAST = frozenset(_RAZDEL_DELIMITERS + "(")
 _SMILE_CHARS = frozenset("=:;-()")
 _DELIMITER_RE = re.compile(_RAZDEL_DELIMITER)
-_LIST_ITEM_MAX = 20  # razdel reads the sentence so far only when it is this short (a list item)
+_LIST_ITEM_MAX = _RAZDEL_BULLET_SIZE  # razdel reads the sentence so far only when this short
 _RAZDEL_RULES = tuple(rule.function for rule in _RAZDEL_SENTENIZE.rules)
+
+
+@lru_cache(maxsize=1 << 16)
+def _razdel_joins(left: str, delimiter: str, right: str, buffer: str | None) -> bool:
+    """Tell whether razdel's rules join the text around a delimiter (no sentence break).
+
+    razdel decides from the ``window`` characters on each side and, for a list item, the
+    sentence gathered so far (``buffer``; None when longer than a list item, which razdel only
+    measures), so the decision is remembered: the same contexts recur across a corpus.
+    """
+    split = _RazdelSplit(left, delimiter, right)
+    split.buffer = " " * (_LIST_ITEM_MAX + 1) if buffer is None else buffer
+    for rule in _RAZDEL_RULES:
+        action = rule(split)
+        if action:
+            return action == _RAZDEL_JOIN
+    return False
 
 
 def _opens_sentence(text: str, pos: int) -> bool:
@@ -546,14 +759,10 @@ def _razdel_splits(text: str, k: int, pos: int) -> bool:
     for start, stop, delimiter in matches[anchor:]:
         if stop < len(text) and not text[stop].isspace():
             continue  # razdel never splits before a non-space (no_space_prefix)
-        split = _RazdelSplit(text[max(0, start - window) : start], delimiter,
-                             text[stop : stop + window])
-        split.buffer = text[sentence_start:start]
-        for rule in _RAZDEL_RULES:
-            action = rule(split)
-            if action:
-                break
-        if action != _RAZDEL_JOIN:
+        buffer = text[sentence_start:start]
+        if not _razdel_joins(text[max(0, start - window) : start], delimiter,
+                             text[stop : stop + window],
+                             buffer if len(buffer) <= _LIST_ITEM_MAX else None):
             if stop >= k:
                 return True
             sentence_start = stop

@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from functools import lru_cache
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -35,7 +36,14 @@ from sklearn.utils.validation import check_is_fitted
 
 from presslens.clean import paragraphs
 from presslens.lang import detect_language
-from presslens.nlp import lemmatize, normalize_word, sentences
+from presslens.nlp import (
+    known_forms,
+    lemmatize,
+    load_lemma_cache,
+    normalize_word,
+    save_lemma_cache,
+    sentences,
+)
 from presslens.paths import resource
 
 __all__ = [
@@ -317,6 +325,11 @@ class LemmaVectorizer(TransformerMixin, BaseEstimator):
         Share of the cosine similarity that comes from the character n-grams (when used).
     min_df, max_df, max_features, sublinear_tf :
         Passed to :class:`~sklearn.feature_extraction.text.TfidfVectorizer` for the lemmas.
+    lemma_cache : str or pathlib.Path or None, default None
+        A Parquet file of the lemmas of word forms already analysed
+        (:func:`presslens.nlp.load_lemma_cache`): read before lemmatizing when it exists and
+        was written for the installed dictionaries (else ignored with a warning), and written
+        again when new forms were analysed. The matrices are the same with or without it.
 
     Attributes
     ----------
@@ -352,6 +365,7 @@ class LemmaVectorizer(TransformerMixin, BaseEstimator):
         max_df: int | float = 1.0,
         max_features: int | None = None,
         sublinear_tf: bool = True,
+        lemma_cache: str | Path | None = None,
     ):
         self.level = level
         self.bridge = bridge
@@ -361,6 +375,7 @@ class LemmaVectorizer(TransformerMixin, BaseEstimator):
         self.max_df = max_df
         self.max_features = max_features
         self.sublinear_tf = sublinear_tf
+        self.lemma_cache = lemma_cache
 
     # ------------------------------------------------------------------ helpers
     def units(self, X) -> pd.DataFrame:
@@ -381,7 +396,15 @@ class LemmaVectorizer(TransformerMixin, BaseEstimator):
 
     def _lemmas(self, units: pd.DataFrame) -> list[list[str]]:
         languages = [lang if isinstance(lang, str) else None for lang in units["language"]]
-        return list(map(lemmatize, units["text"].tolist(), languages))
+        if self.lemma_cache is None:
+            return list(map(lemmatize, units["text"].tolist(), languages))
+        path = Path(self.lemma_cache)
+        load_lemma_cache(path)
+        before = known_forms()
+        lemmas = list(map(lemmatize, units["text"].tolist(), languages))
+        if known_forms() != before or not path.is_file():
+            save_lemma_cache(path)
+        return lemmas
 
     def _terms(self, lemmas: list[list[str]]) -> list[list[str]]:
         if not self.bridge:
