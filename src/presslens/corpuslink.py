@@ -28,6 +28,7 @@ from presslens.linking import (
     MAX_DAYS,
     SIMILARITY,
     _unnamed,
+    components,
     statement_vectors,
     unnamed_pairs,
 )
@@ -172,37 +173,6 @@ def _unnamed_items(frame: pd.DataFrame, days: np.ndarray) -> list[tuple]:
         items.append((chunk, {p: quotes[p] for p in used}, {p: languages[p] for p in used},
                       {p: unnamed[p] for p in used}, {p: articles[p] for p in used}))
     return items
-
-
-def components(n: int, pairs) -> list[int]:
-    """Number the connected components of ``n`` items joined by ``pairs``.
-
-    Parameters
-    ----------
-    n : int
-        Items ``0 .. n-1``.
-    pairs : iterable of tuple of int
-        Links between items.
-
-    Returns
-    -------
-    list of int
-        One id per item, counting from 0 in the order of each component's first item.
-    """
-    parent = list(range(n))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    for i, j in pairs:
-        a, b = find(i), find(j)
-        if a != b:
-            parent[max(a, b)] = min(a, b)
-    ids: dict[int, int] = {}
-    return [ids.setdefault(find(i), len(ids)) for i in range(n)]
 
 
 def link_blocked(

@@ -28,6 +28,7 @@ from presslens.vectorize import LemmaVectorizer
 
 __all__ = [
     "SIMILARITY",
+    "components",
     "link_statements",
     "statement_similarity",
     "statement_vectors",
@@ -137,7 +138,7 @@ def _unnamed(speaker_id: str) -> bool:
     return speaker_id == "unknown" or speaker_id.startswith("org:")
 
 
-def _link_unnamed(frame: pd.DataFrame, find, parent, days, articles) -> None:
+def _unnamed_links(frame: pd.DataFrame, articles) -> list[tuple[int, int]]:
     """Link a statement whose speaker is unknown or an organisation (``говорится в
     сообщении``) with a statement of another article said the same or the next day, when
     their words are very alike: one outlet names the speaker, the other does not. Two named
@@ -150,11 +151,12 @@ def _link_unnamed(frame: pd.DataFrame, find, parent, days, articles) -> None:
         if not pd.isna(day):
             by_day.setdefault(day, []).append(pos)
     quotes, languages = frame["quote"].tolist(), frame["language"].tolist()
+    pairs: list[tuple[int, int]] = []
     for day, today in sorted(by_day.items()):
         # one outlet may report a day later: a day and the next one together
         rows = today + by_day.get(day + np.timedelta64(1, "D"), [])
-        for i, j in unnamed_pairs(rows, quotes, languages, unnamed, articles):
-            parent[find(j)] = find(i)
+        pairs.extend(unnamed_pairs(rows, quotes, languages, unnamed, articles))
+    return pairs
 
 
 def unnamed_pairs(rows: list[int], quotes: list[str], languages: list, unnamed,
@@ -199,14 +201,7 @@ def link_statements(
         One cluster id per row.
     """
     n = len(frame)
-    parent = list(range(n))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
+    pairs: list[tuple[int, int]] = []
     days = pd.to_datetime(frame["said_on"]).tolist()
     articles = frame["article"].tolist()
     speakers = frame["speaker_id"].tolist()
@@ -225,13 +220,37 @@ def link_statements(
             if pd.notna(days[i]) and pd.notna(days[j]):
                 if abs((days[i] - days[j]).days) > max_days:
                     continue
-            parent[find(j)] = find(i)
-    _link_unnamed(frame, find, parent, days, articles)
+            pairs.append((i, j))
+    pairs.extend(_unnamed_links(frame, articles))
+    return components(n, pairs)
+
+
+def components(n: int, pairs) -> list[int]:
+    """Number the connected components of ``n`` items joined by ``pairs``.
+
+    Parameters
+    ----------
+    n : int
+        Items ``0 .. n-1``.
+    pairs : iterable of tuple of int
+        Links between items.
+
+    Returns
+    -------
+    list of int
+        One id per item, counting from 0 in the order of each component's first item.
+    """
+    parent = list(range(n))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i, j in pairs:
+        a, b = find(i), find(j)
+        if a != b:
+            parent[max(a, b)] = min(a, b)
     ids: dict[int, int] = {}
-    out = []
-    for i in range(n):
-        root = find(i)
-        if root not in ids:
-            ids[root] = len(ids)
-        out.append(ids[root])
-    return out
+    return [ids.setdefault(find(i), len(ids)) for i in range(n)]
