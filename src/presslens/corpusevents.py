@@ -13,8 +13,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from presslens.timeline import SINGLE_DAY_KINDS, _description
-from presslens.vectorize import LemmaVectorizer
+from presslens.timeline import SINGLE_DAY_KINDS, _description, event_vectors
 
 __all__ = ["EVENT_TABLE_COLUMNS", "describe", "event_table", "reconcile_blocked"]
 
@@ -196,17 +195,8 @@ def reconcile_blocked(
     usable = out[out["kind"].isin(SINGLE_DAY_KINDS) & out["date_start"].notna()].index.tolist()
     if len(usable) < 2:
         return out, pd.DataFrame(columns=EVENT_TABLE_COLUMNS)
-    units = pd.DataFrame({
-        "article": out.loc[usable, "article"].astype(str).tolist(),
-        "index": range(len(usable)),
-        "start": 0,
-        "end": out.loc[usable, "description"].str.len().tolist(),
-        "text": out.loc[usable, "description"].tolist(),
-        "language": out.loc[usable, "language"].tolist(),
-    })
-    try:
-        matrix = LemmaVectorizer(char_ngrams=(3, 5), char_weight=0.3).fit_transform(units)
-    except ValueError:
+    matrix = event_vectors(out, usable)
+    if matrix is None:
         return out, pd.DataFrame(columns=EVENT_TABLE_COLUMNS)
     stamps = pd.to_datetime(out.loc[usable, "date_start"])
     days = stamps.to_numpy(dtype="datetime64[D]").astype("int64")

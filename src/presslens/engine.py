@@ -39,7 +39,6 @@ import math
 import os
 import shutil
 import sys
-import time
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -53,6 +52,7 @@ from presslens import __version__
 from presslens.clean import _n_words, normalize_line, repeated_lines
 from presslens.index import (
     PARTITIONED,
+    Laps,
     save_matrix,
     write_manifest,
     write_table,
@@ -484,14 +484,8 @@ def build_index(
         shutil.rmtree(out)
     out.mkdir(parents=True, exist_ok=True)
     progress = progress and sys.stderr.isatty()
-    seconds: dict[str, float] = {}
-    clock = time.perf_counter()
-
-    def lap(stage: str) -> None:
-        nonlocal clock
-        now = time.perf_counter()
-        seconds[stage] = round(now - clock, 3)
-        clock = now
+    laps = Laps()
+    lap, seconds = laps.lap, laps.seconds
 
     meta, problems = {}, []
     if root.is_dir() and (root / METADATA_NAME).is_file():

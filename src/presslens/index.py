@@ -27,6 +27,7 @@ Only Parquet, JSON and ``.npz`` arrays are read back, the ``.npz`` with
 from __future__ import annotations
 
 import json
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -263,3 +264,18 @@ def read_corpus(path: str | Path) -> Corpus:
         ``duplicates``, with the columns documented in :class:`presslens.load.Corpus`.
     """
     return open_index(path).corpus()
+
+
+class Laps:
+    """The seconds each stage of an index build took, in order: call :meth:`lap` at the end
+    of every stage."""
+
+    def __init__(self) -> None:
+        self.seconds: dict[str, float] = {}
+        self._clock = time.perf_counter()
+
+    def lap(self, stage: str) -> None:
+        """Record the time since the previous lap as ``stage``'s."""
+        now = time.perf_counter()
+        self.seconds[stage] = round(now - self._clock, 3)
+        self._clock = now

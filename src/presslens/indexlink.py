@@ -16,14 +16,13 @@ answer, as the in-memory functions do on a loaded corpus:
 
 from __future__ import annotations
 
-import time
 from functools import partial
 from pathlib import Path
 from typing import NamedTuple
 
 import pandas as pd
 
-from presslens.index import _read, write_table
+from presslens.index import Laps, _read, write_table
 
 __all__ = [
     "PERSON_COLUMNS",
@@ -183,14 +182,8 @@ def link_index(root: str | Path, skip: tuple[str, ...] = (), mapper=None) -> dic
     from presslens.echoes import echoes
 
     root = Path(root)
-    seconds: dict[str, float] = {}
-    clock = time.perf_counter()
-
-    def lap(stage: str) -> None:
-        nonlocal clock
-        now = time.perf_counter()
-        seconds[stage] = round(now - clock, 3)
-        clock = now
+    laps = Laps()
+    lap, seconds = laps.lap, laps.seconds
 
     found = None
     out = {"n_clusters": 0, "n_event_groups": 0}

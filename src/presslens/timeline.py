@@ -24,6 +24,7 @@ from presslens.vectorize import LemmaVectorizer
 __all__ = [
     "EVENT_COLUMNS",
     "TIMELINE_COLUMNS",
+    "event_vectors",
     "events",
     "publication_window",
     "reconcile_events",
@@ -172,6 +173,25 @@ def events(articles: pd.DataFrame, statements: pd.DataFrame | None = None) -> pd
     return frame.sort_values(["article", "start"], kind="stable").reset_index(drop=True)
 
 
+def event_vectors(mentions: pd.DataFrame, rows: list):
+    """TF-IDF vectors of the descriptions of ``mentions.loc[rows]`` (lemmas and character
+    3-5-grams, so that ru and uk descriptions meet), or None when they hold no word."""
+    units = pd.DataFrame(
+        {
+            "article": mentions.loc[rows, "article"].astype(str).tolist(),
+            "index": range(len(rows)),
+            "start": 0,
+            "end": mentions.loc[rows, "description"].str.len().tolist(),
+            "text": mentions.loc[rows, "description"].tolist(),
+            "language": mentions.loc[rows, "language"].tolist(),
+        }
+    )
+    try:
+        return LemmaVectorizer(char_ngrams=(3, 5), char_weight=0.3).fit_transform(units)
+    except ValueError:  # no word at all
+        return None
+
+
 def reconcile_events(
     mentions: pd.DataFrame, threshold: float = 0.25, max_days: int = 7
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -210,21 +230,10 @@ def reconcile_events(
     columns = ["event", "description", "n_articles", "outlets", "dates", "date", "disagreement"]
     if len(usable) < 2:
         return out, pd.DataFrame(columns=columns)
-    units = pd.DataFrame(
-        {
-            "article": out.loc[usable, "article"].astype(str).tolist(),
-            "index": range(len(usable)),
-            "start": 0,
-            "end": out.loc[usable, "description"].str.len().tolist(),
-            "text": out.loc[usable, "description"].tolist(),
-            "language": out.loc[usable, "language"].tolist(),
-        }
-    )
-    try:
-        matrix = LemmaVectorizer(char_ngrams=(3, 5), char_weight=0.3).fit_transform(units)
-        sim = np.asarray((matrix @ matrix.T).todense())
-    except ValueError:
+    matrix = event_vectors(out, usable)
+    if matrix is None:
         return out, pd.DataFrame(columns=columns)
+    sim = np.asarray((matrix @ matrix.T).todense())
     parent = list(range(len(usable)))
 
     def find(i: int) -> int:
