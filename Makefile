@@ -38,7 +38,7 @@ analysis: $(STAMP) ## run every notebook on seeds/ (or CORPUS=path) into reports
 	    $$nb $(REPORTS)/$$name $(CORPUS_PARAM) || exit 1; \
 	  $(BIN)/jupyter nbconvert --log-level WARN --to html $(REPORTS)/$$name --output-dir $(REPORTS) || exit 1; \
 	done
-	$(BIN)/python -m presslens.report $(REPORTS) $(if $(CORPUS),--corpus $(abspath $(CORPUS)),)
+	$(BIN)/python -m presslens.views.report $(REPORTS) $(if $(CORPUS),--corpus $(abspath $(CORPUS)),)
 	@echo "analysis: reports written to $(REPORTS)/ (open $(REPORTS)/index.html)"
 
 test: test-unit test-notebooks test-browser ## unit tests, strict nbval, then every notebook in JupyterLab

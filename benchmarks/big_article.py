@@ -14,8 +14,8 @@ import time
 
 import pandas as pd
 
-from presslens.load import load_corpus
-from presslens.statements import statements
+from presslens.corpus.load import load_corpus
+from presslens.statements.extract import statements
 
 
 def big_article(megabytes: float, single_line: bool) -> str:

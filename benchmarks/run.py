@@ -3,14 +3,14 @@
 For each size N (default 1k, 10k, 100k articles) the harness generates a corpus once
 (:mod:`benchmarks.generate`, cached in ``--work``), then times, in this process:
 
-* ``load``: :func:`presslens.load.load_corpus` (decode, clean, metadata, language);
+* ``load``: :func:`presslens.corpus.load_corpus` (decode, clean, metadata, language);
 * ``tfidf plain``: scikit-learn ``TfidfVectorizer`` on the clean texts, no lemmas — the floor;
-* ``tfidf lemmas``: :class:`presslens.vectorize.LemmaVectorizer`, its lemma caches cleared first;
+* ``tfidf lemmas``: :class:`presslens.text.LemmaVectorizer`, its lemma caches cleared first;
   then again with the forms known in process (warm), then from a persisted lemma cache
-  (:func:`presslens.nlp.save_lemma_cache`, the in-process caches cleared);
+  (:func:`presslens.text.save_lemma_cache`, the in-process caches cleared);
 * ``lemmas no cache``: pymorphy3 ``parse`` on every token (razdel), no cache — on a sample;
 * ``neighbours``: top-10 cosine neighbours of every article with
-  :func:`presslens.similarity.top_neighbors`, with :mod:`presslens.engine`'s blockwise
+  :func:`presslens.findings.top_neighbors`, with :mod:`presslens.engine.build`'s blockwise
   neighbours on 2 processes, with ``sparse_dot_topn`` (2 threads, whole matrix), and with
   scikit-learn ``NearestNeighbors(metric="cosine", algorithm="brute")`` (on a sample of
   queries above 10k, scaled up);
@@ -139,7 +139,7 @@ def lemmas_without_cache(texts: list[str], languages: list[str]) -> list[list[st
 
 
 def _clear_lemma_caches() -> None:
-    import presslens.nlp as nlp
+    import presslens.text.nlp as nlp
 
     for name in dir(nlp):
         fn = getattr(nlp, name)
@@ -154,7 +154,7 @@ STAGES = ("tfidf", "neighbours", "statements")
 def bench_size(n: int, work: Path, sample: int, stmt_sample: int, workers: int,
                stages: tuple[str, ...] = STAGES) -> list[Row]:
     """Time ``load`` and ``stages`` on the generated corpus of ``n`` articles."""
-    from presslens.load import load_corpus
+    from presslens.corpus.load import load_corpus
 
     root = corpus_dir(work, n)
     rows: list[Row] = []
@@ -186,7 +186,7 @@ def _tfidf_stage(n: int, articles, mb: float, sample: int, add) -> sp.csr_matrix
     """The floor, presslens's lemmatized TF-IDF and the uncached pymorphy3 baseline."""
     from sklearn.feature_extraction.text import TfidfVectorizer
 
-    from presslens.vectorize import LemmaVectorizer
+    from presslens.text.vectorize import LemmaVectorizer
 
     texts = articles["text"].tolist()
     _, sec, peak = timed(TfidfVectorizer().fit_transform, texts)
@@ -212,8 +212,8 @@ def _lemma_cache_rows(n: int, articles, X, mb: float, floor: float, add) -> None
     """LemmaVectorizer again with the forms known in process, then from a persisted cache."""
     import tempfile
 
-    from presslens.nlp import save_lemma_cache
-    from presslens.vectorize import LemmaVectorizer
+    from presslens.text.nlp import save_lemma_cache
+    from presslens.text.vectorize import LemmaVectorizer
 
     Y, sec, peak = timed(LemmaVectorizer().fit_transform, articles)
     add("tfidf", "presslens LemmaVectorizer, warm (in process)", sec, n, mb, peak,
@@ -236,8 +236,8 @@ def _neighbours_stage(n: int, X: sp.csr_matrix, mb: float, workers: int, add) ->
     from sklearn.neighbors import NearestNeighbors
     from sparse_dot_topn import sp_matmul_topn
 
-    from presslens.engine import neighbors_blockwise
-    from presslens.similarity import top_neighbors
+    from presslens.engine.build import neighbors_blockwise
+    from presslens.findings.similarity import top_neighbors
 
     _, sec, peak = timed(top_neighbors, X, 10, threads=workers)
     add("neighbours", f"presslens similarity.top_neighbors, {workers} threads", sec, n, mb, peak)
@@ -267,8 +267,9 @@ def _statements_stage(n: int, articles, mb: float, stmt_sample: int, add) -> Non
     speakers: the per-article work the engine spreads over its workers), then with the
     cross-article linking of statements that report the same utterance.
     """
-    from presslens import dates, nlp
-    from presslens.statements import statements
+    from presslens.dates import mentions as dates
+    from presslens.statements.extract import statements
+    from presslens.text import nlp
 
     k = min(n, stmt_sample)
     if n > k:

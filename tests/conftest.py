@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from presslens.load import Corpus, load_corpus
+from presslens.corpus.load import Corpus, load_corpus
 
 
 @pytest.fixture(scope="session")

@@ -19,7 +19,7 @@ from benchmarks.generate import (  # noqa: E402
     vocabulary,
     write_corpus,
 )
-from presslens.load import load_corpus  # noqa: E402
+from presslens.corpus.load import load_corpus  # noqa: E402
 
 
 @pytest.fixture(scope="module")

@@ -7,11 +7,11 @@ import re
 import pandas as pd
 import pytest
 
-from presslens.plots.chart import EMBEDDED, Chart, embed_plotly, wrap
-from presslens.plots.similarity import heatmap_chart
-from presslens.plots.timeline import timeline_chart
-from presslens.plots.topics import topics_chart
-from presslens.report import embed_charts
+from presslens.views.plots.chart import EMBEDDED, Chart, embed_plotly, wrap
+from presslens.views.plots.similarity import heatmap_chart
+from presslens.views.plots.timeline import timeline_chart
+from presslens.views.plots.topics import topics_chart
+from presslens.views.report import embed_charts
 
 TIMELINE = pd.DataFrame(
     {
@@ -74,9 +74,9 @@ def test_timeline_lanes_menu_and_labels() -> None:
 
 @pytest.fixture(scope="module")
 def seeds():
-    from presslens.load import load_corpus
-    from presslens.similarity import article_matrix, similar_pairs
-    from presslens.topics import TopicModel, topic_units
+    from presslens.corpus.load import load_corpus
+    from presslens.findings.similarity import article_matrix, similar_pairs
+    from presslens.findings.topics import TopicModel, topic_units
 
     articles = load_corpus().articles
     units = topic_units(articles)

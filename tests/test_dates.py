@@ -5,8 +5,8 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from presslens import dates
-from presslens.dates import find_dates
+from presslens.dates import mentions as dates
+from presslens.dates.mentions import find_dates
 
 
 def _one(text, published, language):

@@ -2,7 +2,7 @@ import os
 
 import pytest
 
-from presslens.decode import UndecodableError, decode_bytes
+from presslens.corpus.decode import UndecodableError, decode_bytes
 
 RU = "Генсек НАТО заявил, что Альянс готов к диалогу с Россией. «Мы готовы», — сказал он."
 UK = "Генсек НАТО заявив, що Альянс готовий до діалогу з Росією. «Ми готові», — сказав він."

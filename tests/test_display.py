@@ -1,11 +1,12 @@
-"""Tests for presslens.display: reading tables put the text first, blank the missing values."""
+"""Tests for presslens.views.display: reading tables put the text first, blank the missing
+values."""
 
 from __future__ import annotations
 
 import pandas as pd
 import pytest
 
-from presslens.display import ReadingTable, cell_text, reading_table
+from presslens.views.display import ReadingTable, cell_text, reading_table
 
 STATEMENTS = pd.DataFrame(
     {

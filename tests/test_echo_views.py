@@ -5,8 +5,8 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from presslens.echoes import echo_summary, echoes
-from presslens.plots.echoes import drift_view, echo_matrix_chart
+from presslens.findings.echoes import echo_summary, echoes
+from presslens.views.plots.echoes import drift_view, echo_matrix_chart
 
 NO_NEIGHBOURS = pd.DataFrame(columns=["article", "neighbor", "rank", "score"])
 

@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 from presslens.cli import main
-from presslens.echoes import (
+from presslens.findings.echoes import (
     ECHO_COLUMNS,
     carriers,
     drift_table,
@@ -16,7 +16,7 @@ from presslens.echoes import (
     quote_drift,
     text_similarity,
 )
-from presslens.vectorize import split_units
+from presslens.text.vectorize import split_units
 
 PARAGRAPH_RU = (
     "Министр иностранных дел Андрей Соколов провёл переговоры с коллегами из соседних "

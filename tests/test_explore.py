@@ -1,13 +1,14 @@
-"""Tests for presslens.explore: filters, lemma search, highlighting and the static fallback."""
+"""Tests for presslens.views.explore: filters, lemma search, highlighting and the static
+fallback."""
 
 from __future__ import annotations
 
 import pandas as pd
 import pytest
 
-from presslens import explore
-from presslens.display import ReadingTable
-from presslens.explore import (
+from presslens.views import explore
+from presslens.views.display import ReadingTable
+from presslens.views.explore import (
     Explorer,
     filter_statements,
     filter_timeline,

@@ -1,6 +1,6 @@
-"""Every figure of ``presslens.plots`` follows the figure rules of the notebooks.
+"""Every figure of ``presslens.views.plots`` follows the figure rules of the notebooks.
 
-Each public function of a ``presslens.plots`` module that returns a matplotlib ``Figure`` or
+Each public function of a ``presslens.views.plots`` module that returns a matplotlib ``Figure`` or
 ``Axes`` is drawn on the seeds, and its figure must have:
 
 * a title on every panel (its own, or the figure's suptitle);
@@ -35,8 +35,8 @@ from matplotlib.axes import Axes  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
 from matplotlib.ft2font import FT2Font  # noqa: E402
 
-import presslens.plots  # noqa: E402
-from presslens.load import load_corpus  # noqa: E402
+import presslens.views.plots  # noqa: E402
+from presslens.corpus.load import load_corpus  # noqa: E402
 
 MAX_WIDTH = 11.0  # inches: about the width of a JupyterLab notebook at 100 dpi
 CYRILLIC = re.compile(r"[\u0400-\u04ff]")
@@ -45,12 +45,12 @@ ENGLISH = re.compile(r"[A-Za-z]{3,}")
 
 
 def plot_functions() -> list[str]:
-    """Return ``module.function`` for every public plot function of presslens.plots."""
+    """Return ``module.function`` for every public plot function of presslens.views.plots."""
     names = []
-    for info in sorted(pkgutil.iter_modules(presslens.plots.__path__), key=lambda m: m.name):
+    for info in sorted(pkgutil.iter_modules(presslens.views.plots.__path__), key=lambda m: m.name):
         if info.name.startswith("_"):
             continue
-        module = importlib.import_module(f"presslens.plots.{info.name}")
+        module = importlib.import_module(f"presslens.views.plots.{info.name}")
         for name, func in inspect.getmembers(module, inspect.isfunction):
             if name.startswith("_") or func.__module__ != module.__name__:
                 continue
@@ -67,19 +67,19 @@ def seeds():
 
 @cache
 def topic_model():
-    from presslens.topics import TopicModel, topic_units
+    from presslens.findings.topics import TopicModel, topic_units
 
     return TopicModel(3).fit(topic_units(seeds().articles))
 
 
 def _similarity(name: str):
-    from presslens import similarity
+    from presslens.findings import similarity
 
     return getattr(similarity, name)
 
 
 def _timeline_table():
-    from presslens.timeline import timeline
+    from presslens.findings.timeline import timeline
 
     return timeline(seeds().articles)
 
@@ -93,11 +93,11 @@ RECIPES: dict[str, Callable[[Callable], object]] = {
     ),
     "similarity.term_bars": lambda f: f(
         _similarity("distinctive_terms")(seeds().articles, "article", n=5),
-        importlib.import_module("presslens.plots.similarity").article_labels(seeds().articles),
+        importlib.import_module("presslens.views.plots.similarity").article_labels(seeds().articles),
     ),
     "topics.k_selection": lambda f: f(
-        importlib.import_module("presslens.topics").select_k(
-            importlib.import_module("presslens.topics").topic_units(seeds().articles),
+        importlib.import_module("presslens.findings.topics").select_k(
+            importlib.import_module("presslens.findings.topics").topic_units(seeds().articles),
             ks=[2, 3],
             n_seeds=2,
         )
@@ -191,9 +191,9 @@ KNOWN_VIOLATIONS: dict[str, str] = {}
 )
 def test_figure_rules(name: str) -> None:
     if name not in RECIPES:
-        pytest.skip(f"no input recipe for presslens.plots.{name}: add one to RECIPES")
+        pytest.skip(f"no input recipe for presslens.views.plots.{name}: add one to RECIPES")
     module, function = name.split(".")
-    func = getattr(importlib.import_module(f"presslens.plots.{module}"), function)
+    func = getattr(importlib.import_module(f"presslens.views.plots.{module}"), function)
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         result = RECIPES[name](func)
@@ -202,7 +202,7 @@ def test_figure_rules(name: str) -> None:
     try:
         missing = [str(w.message) for w in caught if "missing from font" in str(w.message)]
         found = violations(fig) + [f"draw: {m}" for m in missing[:3]]
-        assert not found, f"presslens.plots.{name}:\n" + "\n".join(found)
+        assert not found, f"presslens.views.plots.{name}:\n" + "\n".join(found)
     finally:
         plt.close("all")
 
@@ -250,7 +250,7 @@ def test_timeline_reads_with_many_statements() -> None:
     """150 statements of 30 speakers over 60 days: lanes are capped and the figure fits."""
     import pandas as pd
 
-    plot = importlib.import_module("presslens.plots.timeline").timeline_plot
+    plot = importlib.import_module("presslens.views.plots.timeline").timeline_plot
     days = pd.date_range("2022-01-01", periods=60, freq="D")
     table = pd.DataFrame(
         {

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from presslens.cli import main
-from presslens.dates import find_dates
-from presslens.load import CorpusError, load_corpus
+from presslens.corpus.load import CorpusError, load_corpus
+from presslens.dates.mentions import find_dates
 
 GOOD = {
     "a.txt": "Мэр Одессы Петр Гончаренко заявил журналистам, что мост откроют 12 мая.",
@@ -115,7 +115,7 @@ TEXT = "Мэр заявил журналистам, что мост через �
     ],
 )
 def test_damaged_encodings_are_read_and_said(data, text, encoding):
-    from presslens.decode import decode_bytes
+    from presslens.corpus.decode import decode_bytes
 
     assert decode_bytes(data) == (text, encoding)
 
@@ -300,7 +300,7 @@ def test_a_damaged_file_is_decoded_to_its_text(write_corpus, case):
 
 
 def test_a_lone_carriage_return_in_an_unquoted_field_is_a_line_break():
-    from presslens.metadata import csv_reader, csv_rows
+    from presslens.corpus.metadata import csv_reader, csv_rows
 
     reader, errors = csv_reader("id,text\na,x\rb\nc,y\n"), []
     next(reader)
@@ -312,7 +312,7 @@ def test_csv_rows_carry_on_past_a_row_the_csv_module_refuses():
     import csv
     import io
 
-    from presslens.metadata import csv_rows
+    from presslens.corpus.metadata import csv_rows
 
     # without line-break translation the csv module refuses the row with a lone \r
     reader, errors = csv.reader(io.StringIO("id,text\na,x\rb\nc,y\n")), []

@@ -15,8 +15,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the repo's bench
 
 from benchmarks.generate import write_corpus  # noqa: E402
 from presslens.cli import main  # noqa: E402
-from presslens.engine import build_index  # noqa: E402
-from presslens.index import (  # noqa: E402
+from presslens.corpus.index import (  # noqa: E402
     FORMAT,
     is_index,
     open_index,
@@ -25,7 +24,8 @@ from presslens.index import (  # noqa: E402
     write_manifest,
     write_table,
 )
-from presslens.load import load_corpus  # noqa: E402
+from presslens.corpus.load import load_corpus  # noqa: E402
+from presslens.engine.build import build_index  # noqa: E402
 
 
 @pytest.fixture(scope="module")

@@ -21,13 +21,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the repo's bench
 
 from benchmarks.generate import write_corpus  # noqa: E402
 from presslens.cli import main  # noqa: E402
-from presslens.corpusevents import reconcile_blocked  # noqa: E402
-from presslens.corpuslink import components, link_blocked, speaker_pairs  # noqa: E402
-from presslens.engine import build_index  # noqa: E402
-from presslens.index import open_index  # noqa: E402
-from presslens.linking import link_statements  # noqa: E402
-from presslens.load import load_corpus  # noqa: E402
-from presslens.timeline import events, reconcile_events  # noqa: E402
+from presslens.corpus.index import open_index  # noqa: E402
+from presslens.corpus.load import load_corpus  # noqa: E402
+from presslens.engine.build import build_index  # noqa: E402
+from presslens.findings.corpusevents import reconcile_blocked  # noqa: E402
+from presslens.findings.timeline import events, reconcile_events  # noqa: E402
+from presslens.statements.corpuslink import components, link_blocked, speaker_pairs  # noqa: E402
+from presslens.statements.linking import link_statements  # noqa: E402
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 
@@ -150,7 +150,7 @@ def test_blocked_linking_equals_link_statements(rows, expected):
 
 
 def test_blocked_linking_equals_link_statements_on_generated_statements(corpus):
-    from presslens.statements import statements
+    from presslens.statements.extract import statements
 
     found = statements(load_corpus(corpus).articles, link=False)
     assert len(found) > 200

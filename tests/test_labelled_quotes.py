@@ -35,9 +35,9 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from presslens.registry import same_first_name
-from presslens.speakers import name_key
-from presslens.statements import statements
+from presslens.statements.extract import statements
+from presslens.statements.registry import same_first_name
+from presslens.statements.speakers import name_key
 
 LABELS = Path(__file__).with_name("labelled_quotes.jsonl")
 _WORD = re.compile(r"[^\W_]+")

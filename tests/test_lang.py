@@ -1,6 +1,6 @@
 import pytest
 
-from presslens.lang import detect_language
+from presslens.corpus.lang import detect_language
 
 
 @pytest.mark.parametrize(

@@ -16,9 +16,9 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the repo's benchmarks/ package
 
 from benchmarks.generate import write_corpus  # noqa: E402
-from presslens import nlp  # noqa: E402
-from presslens.load import load_corpus  # noqa: E402
-from presslens.vectorize import LemmaVectorizer  # noqa: E402
+from presslens.corpus.load import load_corpus  # noqa: E402
+from presslens.text import nlp  # noqa: E402
+from presslens.text.vectorize import LemmaVectorizer  # noqa: E402
 
 TEXTS = [
     ("Людей эвакуировали. Власти эвакуировали Людей из Мариуполя, заявил Рябков.", "ru",

@@ -8,7 +8,7 @@ import sys
 import pandas as pd
 import pytest
 
-from presslens.load import ARTICLE_COLUMNS, CorpusError, load_corpus
+from presslens.corpus.load import ARTICLE_COLUMNS, CorpusError, load_corpus
 
 BODY = (
     "Міністр закордонних справ заявив у вівторок, що переговори щодо безпеки тривають.\n"
@@ -205,7 +205,7 @@ def test_a_50_mb_file_loads_without_blowing_up_memory(write_corpus):
     del data, lines
     # Measure the peak resident memory of a fresh process that loads the corpus.
     code = (
-        "import resource, sys; from presslens.load import load_corpus; "
+        "import resource, sys; from presslens.corpus.load import load_corpus; "
         f"a = load_corpus({str(root)!r}).articles; "
         "print(int(a.loc[0, 'n_chars']), resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)"
     )

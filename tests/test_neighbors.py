@@ -18,10 +18,10 @@ import scipy.sparse as sp
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the repo's benchmarks/ package
 
 from benchmarks.generate import write_corpus  # noqa: E402
-from presslens.engine import neighbors_blockwise  # noqa: E402
-from presslens.load import load_corpus  # noqa: E402
-from presslens.similarity import NEIGHBOR_COLUMNS, top_neighbors  # noqa: E402
-from presslens.vectorize import LemmaVectorizer  # noqa: E402
+from presslens.corpus.load import load_corpus  # noqa: E402
+from presslens.engine.build import neighbors_blockwise  # noqa: E402
+from presslens.findings.similarity import NEIGHBOR_COLUMNS, top_neighbors  # noqa: E402
+from presslens.text.vectorize import LemmaVectorizer  # noqa: E402
 
 
 def brute_force(X: sp.spmatrix, k: int, groups=None, threshold: float = 0.0) -> pd.DataFrame:

@@ -1,10 +1,10 @@
-"""Tests for presslens.nlp: tokens, sentences, lemmas (names included) and stop words."""
+"""Tests for presslens.text.nlp: tokens, sentences, lemmas (names included) and stop words."""
 
 from __future__ import annotations
 
 import pytest
 
-from presslens.nlp import STOP_WORDS, lemma, lemmatize, normalize_word, sentences, tokenize
+from presslens.text.nlp import STOP_WORDS, lemma, lemmatize, normalize_word, sentences, tokenize
 
 
 @pytest.mark.parametrize(
@@ -161,7 +161,7 @@ def test_normalize_word():
 
 
 def test_each_word_form_is_analysed_once(monkeypatch):
-    from presslens import nlp
+    from presslens.text import nlp
 
     nlp._FormLemmas.cache_clear()
     analysed: list[str] = []
@@ -225,7 +225,7 @@ def test_lemmatize_reads_a_sentence_initial_capital_as_a_common_word(text, langu
 
 
 def test_lemmatize_places_each_occurrence_of_a_form():
-    from presslens import nlp
+    from presslens.text import nlp
 
     nlp._FormLemmas.cache_clear()
     inside = "Власти эвакуировали Людей."
@@ -271,7 +271,7 @@ def _razdel_sentence_start(text: str, pos: int) -> bool:
 
     import razdel
 
-    from presslens.nlp import _OPENERS
+    from presslens.text.nlp import _OPENERS
 
     starts = sorted({s.start for s in razdel.sentenize(text)} | {0})
     begin = starts[bisect.bisect_right(starts, pos) - 1]
@@ -283,7 +283,7 @@ def test_sentence_starts_agree_with_razdel_on_tricky_text():
     """Abbreviations, initials, list items, quotes, brackets, smiles: decided like razdel."""
     import random
 
-    from presslens.nlp import _WORD_TOKEN, _opens_sentence
+    from presslens.text.nlp import _WORD_TOKEN, _opens_sentence
 
     pieces = [
         "Людей", "люди", "Рябков", "т.", "е.", "г.", "им.", "ул.", "В.", "В.В.", "1.", "2)",

@@ -11,11 +11,11 @@ import pandas as pd
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from presslens.clean import clean_text
-from presslens.dates import find_dates
-from presslens.decode import UndecodableError, decode_bytes
-from presslens.load import load_corpus
-from presslens.statements import statements
+from presslens.corpus.clean import clean_text
+from presslens.corpus.decode import UndecodableError, decode_bytes
+from presslens.corpus.load import load_corpus
+from presslens.dates.mentions import find_dates
+from presslens.statements.extract import statements
 
 FIXED = settings(
     derandomize=True,

@@ -1,11 +1,11 @@
-"""presslens._razdel applies razdel's token rules in one pass: same spans as razdel."""
+"""presslens.text._razdel applies razdel's token rules in one pass: same spans as razdel."""
 
 import random
 
 import pytest
 import razdel
 
-from presslens._razdel import token_spans
+from presslens.text._razdel import token_spans
 
 
 def _razdel(text: str) -> list[tuple[int, int]]:

@@ -6,10 +6,10 @@ import datetime as dt
 import pandas as pd
 import pytest
 
-from presslens.clean import clean_text
-from presslens.dates import find_dates
-from presslens.reported import find_statements
-from presslens.statements import statements
+from presslens.corpus.clean import clean_text
+from presslens.dates.mentions import find_dates
+from presslens.statements.extract import statements
+from presslens.statements.reported import find_statements
 
 # --------------------------------------------------------------------------- dates
 
@@ -354,7 +354,7 @@ def test_a_headline_repeated_as_the_lede_is_the_title_once_and_body_once():
     ],
 )
 def test_a_name_governed_by_a_preposition_is_never_a_subject(text, language, subjects):
-    from presslens.speakers import find_people
+    from presslens.statements.speakers import find_people
 
     assert {p.text: p.nominative for p in find_people(text, language)} == subjects
 
@@ -372,7 +372,7 @@ def test_a_name_governed_by_a_preposition_is_never_a_subject(text, language, sub
 def test_a_relative_date_inside_a_quotation_is_read_from_the_day_it_was_said(
     text, language, phrase, day
 ):
-    from presslens.timeline import events
+    from presslens.findings.timeline import events
 
     arts = pd.DataFrame([{"id": "a", "text": text, "language": language, "outlet": "o",
                           "published": pd.Timestamp("2025-10-01")}])

@@ -1,4 +1,4 @@
-"""Tests for presslens.report: CSV values, table listing, notebook entries, the index page."""
+"""Tests for presslens.views.report: CSV values, table listing, notebook entries, the index page."""
 
 from __future__ import annotations
 
@@ -9,9 +9,9 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from presslens import report
-from presslens.load import load_corpus
-from presslens.report import Table, csv_frame, key_tables, notebook_entries, write_tables
+from presslens.corpus.load import load_corpus
+from presslens.views import report
+from presslens.views.report import Table, csv_frame, key_tables, notebook_entries, write_tables
 
 RU = (
     "Министр иностранных дел Сергей Лавров заявил 10 января: «Мы не отступим от наших "
@@ -134,8 +134,8 @@ def test_notebook_entries_links_html_and_screenshot(tmp_path: Path) -> None:
             "not available yet: presslens.no_such_module is not in the package yet",
         ),
         (
-            lambda corpus, cache: report._function("overview", "no_such_table")(corpus),
-            "not available yet: presslens.overview.no_such_table is not in the package yet",
+            lambda corpus, cache: report._function("corpus.overview", "no_such_table")(corpus),
+            "not available yet: presslens.corpus.overview.no_such_table is not in the package yet",
         ),
     ],
 )

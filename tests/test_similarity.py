@@ -1,4 +1,4 @@
-"""Tests for presslens.similarity on articles built from hand-written ru/uk statements."""
+"""Tests for presslens.findings.similarity on articles built from hand-written ru/uk statements."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import pytest
 import scipy.sparse as sp
 from test_vectorize import STATEMENTS
 
-from presslens.similarity import (
+from presslens.findings.similarity import (
     DUPLICATE_COLUMNS,
     NEIGHBOR_COLUMNS,
     PAIR_COLUMNS,

@@ -5,9 +5,15 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from presslens.quotes import quote_spans, split_sentences
-from presslens.speakers import display_name, find_people, find_roles, name_key, transliterate
-from presslens.statements import STATEMENT_COLUMNS, quoted_terms, statements
+from presslens.statements.extract import STATEMENT_COLUMNS, quoted_terms, statements
+from presslens.statements.quotes import quote_spans, split_sentences
+from presslens.statements.speakers import (
+    display_name,
+    find_people,
+    find_roles,
+    name_key,
+    transliterate,
+)
 
 
 def _run(text: str, language: str, published: str | None = "2022-01-10") -> pd.DataFrame:

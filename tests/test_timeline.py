@@ -3,7 +3,7 @@
 import pandas as pd
 import pytest
 
-from presslens.timeline import (
+from presslens.findings.timeline import (
     TIMELINE_COLUMNS,
     events,
     publication_window,

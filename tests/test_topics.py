@@ -1,4 +1,5 @@
-"""Tests of presslens.topics: known topics in Russian and Ukrainian are found, and stay put.
+"""Tests of presslens.findings.topics: known topics in Russian and Ukrainian are found, and stay
+put.
 
 The corpus below is written for these tests: four stories (arms control, NATO enlargement,
 sanctions, a football match), each told in one Russian and one independently written Ukrainian
@@ -11,7 +12,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from presslens.topics import (
+from presslens.findings.topics import (
     TopicModel,
     coherence_npmi,
     fit_topics,
@@ -476,7 +477,7 @@ def test_figures_have_titles_and_axis_labels(model, units):
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
-    from presslens.plots import topics as topic_plots
+    from presslens.views.plots import topics as topic_plots
 
     table = select_k(units, ks=[3, 4], n_seeds=2)
     figures = [

@@ -1,4 +1,4 @@
-"""Tests for presslens.vectorize: units, the ru↔uk bridge and the lemma TF-IDF vectorizer.
+"""Tests for presslens.text.vectorize: units, the ru↔uk bridge and the lemma TF-IDF vectorizer.
 
 The quality tests run on statements written for them (not taken from the seeds): for each
 statement a Russian original, a Ukrainian translation, a Russian paraphrase, a Russian reprint
@@ -13,7 +13,7 @@ import pandas as pd
 import pytest
 import scipy.sparse as sp
 
-from presslens.vectorize import LEVELS, UNIT_COLUMNS, LemmaVectorizer, bridge_form, split_units
+from presslens.text.vectorize import LEVELS, UNIT_COLUMNS, LemmaVectorizer, bridge_form, split_units
 
 STATEMENTS = {
     "stoltenberg_open_door": {
@@ -244,7 +244,7 @@ def test_vectorizer_counts_like_scikit_learn(params):
     """The fast counting gives scikit-learn's matrix, vocabulary and idf on the same terms."""
     from sklearn.feature_extraction.text import TfidfVectorizer
 
-    from presslens.nlp import lemmatize
+    from presslens.text.nlp import lemmatize
 
     texts = [text for statement in STATEMENTS.values() for text in statement.values()]
     languages = ["uk" if kind == "uk" else "ru" for statement in STATEMENTS.values()
@@ -272,7 +272,7 @@ def test_vectorizer_counts_like_scikit_learn(params):
 
 
 def test_vectorizer_counts_the_same_in_chunks(monkeypatch):
-    import presslens.vectorize as vectorize
+    import presslens.text.vectorize as vectorize
 
     texts = [text for statement in STATEMENTS.values() for text in statement.values()]
     whole = LemmaVectorizer().fit_transform(texts)
@@ -371,7 +371,7 @@ def test_reprint_scores_above_paraphrase_above_negative():
 
 def test_letter_rules_alone_find_the_translation(monkeypatch):
     """Without the lexicon, the regular letter correspondences still join the translations."""
-    import presslens.vectorize as vectorize
+    import presslens.text.vectorize as vectorize
 
     monkeypatch.setattr(vectorize, "bridge_lexicon", lambda: {})
     vectorize.bridge_form.cache_clear()

@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from presslens.load import load_corpus
-from presslens.statements import statements
-from presslens.timeline import events
+from presslens.corpus.load import load_corpus
+from presslens.findings.timeline import events
+from presslens.statements.extract import statements
 
 
 @dataclass

@@ -16,8 +16,8 @@ SCREENSHOTS = Path(__file__).resolve().parents[2] / "reports" / "screenshots"
 @cache
 def seed_statements() -> list[tuple[str, str]]:
     """(speaker, quotation) of every statement of the seeds, computed here, not read off a page."""
-    from presslens.load import load_corpus
-    from presslens.statements import statements
+    from presslens.corpus.load import load_corpus
+    from presslens.statements.extract import statements
 
     found = statements(load_corpus().articles)
     return list(zip(found["speaker"], found["quote"], strict=True))

@@ -362,9 +362,9 @@ def test_notebook_runs_in_lab(source: Path, lab: Lab, browser_context) -> None:
 @pytest.mark.skipif(not EXPLORE.exists(), reason="no notebooks/05-explore.ipynb")
 def test_explore_widgets_respond(lab: Lab, browser_context) -> None:
     """In 05-explore, picking a speaker filters the table; a search highlights its matches."""
-    from presslens.explore import filter_statements
-    from presslens.load import load_corpus
-    from presslens.statements import statements
+    from presslens.corpus.load import load_corpus
+    from presslens.statements.extract import statements
+    from presslens.views.explore import filter_statements
 
     found = statements(load_corpus().articles)
     deadline = time.monotonic() + TIMEOUT
@@ -417,7 +417,7 @@ def test_explore_widgets_respond(lab: Lab, browser_context) -> None:
 
 def test_report_charts_work_offline(tmp_path: Path, browser_context) -> None:
     """The HTML report of 04 (nbconvert, then plotly.js embedded) draws and hovers offline."""
-    from presslens.report import embed_charts
+    from presslens.views.report import embed_charts
 
     source = ROOT / "notebooks" / f"{TIMELINE}.ipynb"
     subprocess.run(

@@ -40,7 +40,7 @@ def fail(message: str) -> int:
 
 def load_or_fail(path: str):
     """Load a corpus for a sub-command; return ``(corpus, None)`` or ``(None, exit_code)``."""
-    from presslens.load import CorpusError, load_corpus
+    from presslens.corpus.load import CorpusError, load_corpus
 
     try:
         return load_corpus(Path(path)), None
@@ -52,7 +52,7 @@ def linked_index(path: str, table: str):
     """Return the index at ``path`` when it stores ``table`` as the corpus's answer (an index
     written with corpus-wide linking), else None: the command then loads and computes.
     A damaged manifest gives None too (``load_or_fail`` then reports it)."""
-    from presslens.index import is_index, open_index
+    from presslens.corpus.index import is_index, open_index
 
     if not is_index(path):
         return None

@@ -18,8 +18,8 @@ TABLES = ("echoes", "summary", "carriers", "drift")
 
 def _found(path: str):
     """``(echoes, statements)`` of an index or a folder, or ``(None, exit code)``."""
-    from presslens.echoes import echoes
-    from presslens.statements import statements
+    from presslens.findings.echoes import echoes
+    from presslens.statements.extract import statements
 
     index = linked_index(path, "echoes")
     if index is not None:
@@ -36,7 +36,7 @@ def _found(path: str):
 
 def run(args: argparse.Namespace) -> int:
     """Print the echoes (or one of their views) in the chosen format."""
-    from presslens.echoes import ECHO_COLUMNS, carriers, drift_table, echo_summary
+    from presslens.findings.echoes import ECHO_COLUMNS, carriers, drift_table, echo_summary
 
     found, extra = _found(args.corpus)
     if found is None:

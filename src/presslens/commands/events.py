@@ -18,8 +18,8 @@ COLUMNS = ["article", "text", "start", "end", "sentence", "basis"]
 
 def run(args: argparse.Namespace) -> int:
     """Print every dated mention of the corpus in the chosen format."""
-    from presslens.statements import statements
-    from presslens.timeline import events
+    from presslens.findings.timeline import events
+    from presslens.statements.extract import statements
 
     index = linked_index(args.corpus, "events")
     if index is not None:  # the index's events, found as below, partition by partition

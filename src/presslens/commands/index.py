@@ -14,8 +14,8 @@ from presslens.commands._common import fail
 
 def run(args: argparse.Namespace) -> int:
     """Build the index and print a one-line JSON summary of it."""
-    from presslens.engine import build_index
-    from presslens.load import CorpusError
+    from presslens.corpus.load import CorpusError
+    from presslens.engine.build import build_index
 
     try:
         summary = build_index(
@@ -44,7 +44,7 @@ def run(args: argparse.Namespace) -> int:
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     """Add the ``index`` sub-command."""
-    from presslens.engine import ENGINES, OPTIONAL_STAGES
+    from presslens.engine.build import ENGINES, OPTIONAL_STAGES
 
     parser = subparsers.add_parser(
         "index",

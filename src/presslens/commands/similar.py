@@ -18,7 +18,7 @@ PASSAGE_COLUMNS = ["a", "a_index", "a_text", "b", "b_index", "b_text", "score", 
 
 def run(args: argparse.Namespace) -> int:
     """Print the most similar pairs of units from different articles."""
-    from presslens.similarity import similar_pairs
+    from presslens.findings.similarity import similar_pairs
 
     if args.top < 1:
         return fail("--top must be at least 1")
@@ -49,7 +49,7 @@ def stored_article_pairs(index, top: int, min_score: float, n_terms: int = 5):
     """The pairs ``similar_pairs(level="article")`` gives, from an index's tables."""
     import pandas as pd
 
-    from presslens.similarity import shared_terms
+    from presslens.findings.similarity import shared_terms
 
     nb = index.table("neighbors")
     nb = nb[(nb["rank"] <= top) & (nb["score"] > min_score)]

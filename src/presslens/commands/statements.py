@@ -11,12 +11,12 @@ from presslens.commands._common import (
     load_or_fail,
     write_frame,
 )
-from presslens.statements import STATEMENT_COLUMNS as COLUMNS
+from presslens.statements.extract import STATEMENT_COLUMNS as COLUMNS
 
 
 def run(args: argparse.Namespace) -> int:
     """Print every statement of the corpus in the chosen format."""
-    from presslens.statements import statements
+    from presslens.statements.extract import statements
 
     index = linked_index(args.corpus, "statements")
     if index is not None:  # the index's statements: speakers and clusters of the corpus

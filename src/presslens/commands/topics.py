@@ -25,7 +25,7 @@ def _k(value: str) -> int | str:
 
 def run(args: argparse.Namespace) -> int:
     """Fit the topic model and print the chosen table."""
-    from presslens.topics import fit_topics, select_k, topic_units
+    from presslens.findings.topics import fit_topics, select_k, topic_units
 
     corpus, code = load_or_fail(args.corpus)
     if corpus is None:

@@ -1,0 +1,9 @@
+"""The engine: every stage over a big corpus, by partition (threads or Dask), into an index.
+
+``build`` runs the stages and writes the index; ``indexlink`` runs the corpus-wide ones
+(speakers, linking, events, echoes) on what the partitions stored.
+"""
+
+from presslens.engine.build import ENGINES, build_index
+
+__all__ = ["ENGINES", "build_index"]

@@ -1,0 +1,444 @@
+"""Reporting verbs and the speaker of an attribution clause (``— заявил генсек НАТО``).
+
+An attribution clause is the stretch of text that tells who said a quotation: ``— сказал он``,
+``Столтенберг заявил:``, ``По словам Блинкена,``, ``— передает слова Блинкена ТАСС``. This
+module finds its reporting verb (the *cue*, from a ru+uk lexicon by lemma) and its speaker:
+
+* a named person, preferably one that can be the subject (nominative) of the verb;
+* after ``слова``/``по словам``/``за словами`` the person in the genitive;
+* a pronoun (он/она/він/вона, его/її after ``по словам``) resolved to the last person of the
+  right gender named earlier in the article as a subject;
+* a role noun (``генсек``, ``глава Госдепа``) resolved to the last person with a matching role;
+* a medium (ТАСС, CNN, «Интерфакс-Украина», корреспондент) is never the speaker.
+"""
+
+from __future__ import annotations
+
+import bisect
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from presslens.paths import resource
+from presslens.statements.speakers import (
+    PRONOUNS,
+    Person,
+    Role,
+    is_media,
+    role_matches,
+    unique_post,
+)
+from presslens.text import _morph
+
+__all__ = ["Attribution", "Context", "attribute", "cue_tokens", "is_cue"]
+
+_ADJECTIVE_CUES = frozenset("уверенный убежденный убеждённый переконаний впевнений певний".split())
+_NOMINAL_RE = re.compile(
+    r"(?i)\b(?:по\s+(?:словам|мнению|данным|оценке)|за\s+(?:словами|даними|оцінкою|думкою)"
+    r"|со\s+слов|зі\s+слів|слова|слів|цитирует|цитує)\b"
+)
+_BY_PRONOUN = re.compile(
+    r"(?i)\b(?:по|за)\s+(его|её|ее|його|її)\s+(?:словам|словами|мнению|думку|думкою|оценке"
+    r"|оцінкою|данным|даними)\b"
+)
+_PREPOSITIONS = frozenset(
+    "с со з із зі к ко у в во на о об про для от від перед после після при без между між "
+    "против проти".split()
+)
+
+
+@lru_cache(maxsize=1)
+def _cues() -> dict[str, frozenset[str]]:
+    data = json.loads(resource("statements_cues.json").read_text(encoding="utf-8"))
+    out: dict[str, set[str]] = {"speech": set(), "relay": set(), "nominal": set()}
+    for lang in ("ru", "uk"):
+        for kind in out:
+            out[kind].update(w.replace("ё", "е") for w in data[lang][kind])
+    out["speech"].update({"говориться", "йтися"})
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+@lru_cache(maxsize=200_000)
+def is_cue(word: str, language: str | None) -> str | None:
+    """Tell whether ``word`` is a reporting verb; return ``"speech"``, ``"relay"`` or None.
+
+    Only finite verbs, short adjectives and short participles (уверена) count: a gerund such
+    as ``коментуючи`` or an infinitive does not report a statement by itself.
+    """
+    if not word[:1].isalpha():
+        return None
+    found = _morph.parses(word.lower(), language)
+    if not found:
+        return None
+    cues = _cues()
+    for p in found[:2]:
+        normal = p.normal.replace("ё", "е")
+        if p.pos not in ("VERB", "ADJS", "PRTS") and normal not in _ADJECTIVE_CUES:
+            continue
+        if p.pos == "VERB" and "impr" in p.tags:
+            continue
+        if normal in cues["relay"]:
+            return "relay"
+        if normal in cues["speech"]:
+            return "speech"
+    return None
+
+
+def cue_tokens(text: str, language: str | None) -> list[tuple[int, int, str, str]]:
+    """Return ``(start, end, word, kind)`` for every reporting verb in ``text``."""
+    words = _CUE_WORD.findall(text)
+    kinds = _morph.per_form("cue", language, words, lambda w: is_cue(w, language) or "")
+    if not any(kinds):
+        return []
+    return [
+        (m.start(), m.end(), m.group(), kind)
+        for m, kind in zip(_CUE_WORD.finditer(text), kinds, strict=True)
+        if kind
+    ]
+
+
+# A word as a reporting verb can be written: a run of letters, maybe joined by an apostrophe
+# (з'явився).
+_CUE_WORD = re.compile(r"[^\W\d_]+(?:['’ʼ][^\W\d_]+)*")
+
+
+@dataclass
+class Context:
+    """What the article says about people, for resolving pronouns and role nouns."""
+
+    people: list[Person]
+    roles: list[Role]
+    inside_quotes: list[tuple[int, int]]
+    language: str | None
+
+    def _quoted(self, pos: int) -> bool:
+        # the spans are top-level quotations: in text order and disjoint
+        k = bisect.bisect_right(self.inside_quotes, (pos, float("inf"))) - 1
+        return k >= 0 and pos < self.inside_quotes[k][1]
+
+    def __post_init__(self) -> None:
+        self._ends = [p.end for p in self.people]  # people are in text order
+        self._starts = [p.start for p in self.people]
+        self._role_starts = [r.start for r in self.roles]  # roles too
+        self._by_role_key: dict[str, list[Person]] = {}  # people with a role, outside quotes
+        for p in self.people:
+            if p.role_key is not None and not self._quoted(p.start):
+                self._by_role_key.setdefault(p.role_key, []).append(p)
+        self._role_key_starts = {k: [p.start for p in v] for k, v in self._by_role_key.items()}
+
+    def people_within(self, start: int, end: int) -> list[Person]:
+        """The people whose mention lies inside ``[start, end)``, found by position."""
+        lo = bisect.bisect_left(self._starts, start)
+        return [p for p in self.people[lo : self._upto(end)] if p.start >= start]
+
+    def roles_within(self, start: int, end: int) -> list[Role]:
+        """The role nouns that lie inside ``[start, end)``, found by position."""
+        lo = bisect.bisect_left(self._role_starts, start)
+        hi = bisect.bisect_right(self._role_starts, end)
+        return [r for r in self.roles[lo:hi] if r.end <= end]
+
+    def _upto(self, before: int) -> int:
+        """How many people end at or before ``before``."""
+        return bisect.bisect_right(self._ends, before)
+
+    def antecedent(self, before: int, gender: str | None) -> Person | None:
+        """Return the last person named before ``before`` as a subject, of the right gender
+        (else of any case, else of any gender), searching back from ``before``."""
+        last_fit = last_subject = last_any = None
+        for p in reversed(self.people[: self._upto(before)]):
+            if p.end > before or self._quoted(p.start) or is_media(p.text):
+                continue
+            fits = gender not in ("masc", "femn") or p.gender in (gender, None)
+            if fits and p.nominative:
+                return p
+            if fits and last_fit is None:
+                last_fit = p
+            if p.nominative and last_subject is None:
+                last_subject = p
+            if last_any is None:
+                last_any = p
+        return last_fit or last_subject or last_any
+
+    def fitting(self, role: Role, before: int) -> Person | None:
+        """Return the last person named before ``before`` whose own role does not contradict
+        the role noun (for ``добавил министр`` after a name given without that role)."""
+        if not unique_post(role.key):
+            return None
+        candidates = [
+            p
+            for p in self.people
+            if p.end <= before
+            and not self._quoted(p.start)
+            and not is_media(p.text)
+            and (p.role_key is None or role_matches(role.key, p.role_key))
+        ]
+        subjects = [p for p in candidates if p.nominative]
+        pool = subjects or candidates
+        return pool[-1] if pool else None
+
+    def by_role(self, role: Role, before: int) -> Person | None:
+        """Return the person named before ``before`` whose role fits the role noun best."""
+        best, best_score = None, 0
+        for key, people in self._by_role_key.items():
+            score = role_matches(role.key, key)
+            k = bisect.bisect_left(self._role_key_starts[key], before) if score else 0
+            if k and (score, people[k - 1].start) > (best_score, best.start if best else -1):
+                best, best_score = people[k - 1], score
+        return best
+
+
+@dataclass
+class Attribution:
+    """The result of reading an attribution clause."""
+
+    cue: str | None
+    cue_start: int | None
+    person: Person | None
+    mention: str | None
+    mention_start: int | None
+    role: str | None
+    how: str  # name / pronoun / role / none
+
+
+_ROLE_TAIL_STOP = re.compile(r"[,.;:!?«»\"“”„()—–]")
+
+
+def _names_role(clause: str, offset: int, role: Role, person: Person) -> bool:
+    """Whether ``person`` is named right after ``role``, maybe after the rest of a long
+    title in the genitive (``речник Інформаційно-аналітичного центру РНБО Андрій Лисенко``):
+    at most eight words and no punctuation between."""
+    if person.start < role.end:
+        return False
+    between = clause[role.end - offset : person.start - offset]
+    return not _ROLE_TAIL_STOP.search(between) and len(between.split()) <= 8
+
+
+def _clause_people(ctx: Context, start: int, end: int) -> list[Person]:
+    """People named in a clause, outside quotation marks (a speaker is never quoted), unless
+    the clause itself stands inside the quotation (``«…, — сказал он. — …»``)."""
+    inside = ctx._quoted(start)
+    return [
+        p
+        for p in ctx.people_within(start, end)
+        if p.end <= end
+        and not is_media(p.text)
+        and (inside or not ctx._quoted(p.start))
+    ]
+
+
+def _preceded_by_preposition(text: str, offset: int, pos: int) -> bool:
+    before = text[: pos - offset].split()
+    return bool(before) and before[-1].lower() in _PREPOSITIONS
+
+
+def attribute(
+    clause: str, offset: int, ctx: Context, require_cue: bool = True
+) -> Attribution | None:
+    """Read the cue and the speaker of an attribution clause.
+
+    Parameters
+    ----------
+    clause : str
+        The clause text (e.g. ``"заявил в воскресенье генсек НАТО Йенс Столтенберг"``).
+    offset : int
+        The clause's offset in the article text (people and roles carry article offsets).
+    ctx : Context
+        The people, roles and quotations of the article.
+    require_cue : bool, default True
+        Return None when the clause has no reporting verb.
+
+    Returns
+    -------
+    Attribution or None
+        The cue (may be None when not required), the speaker as a person (None when unknown),
+        the mention as written and how it was found (``name``, ``pronoun``, ``role``, ``none``).
+    """
+    language = ctx.language
+    cues = cue_tokens(clause, language)
+    nominal = _NOMINAL_RE.search(clause)
+    if require_cue and not cues and not nominal and not _BY_PRONOUN.search(clause):
+        return None
+    cue = cues[0] if cues else None
+    end = offset + len(clause)
+    people = _clause_people(ctx, offset, end)
+    roles = ctx.roles_within(offset, end)
+    anchor = offset + (cue[0] if cue else (nominal.start() if nominal else 0))
+
+    # 0. по его словам / за її словами: a pronoun in the genitive
+    gen = _BY_PRONOUN.search(clause)
+    if gen:
+        pos = offset + gen.start(1)
+        person = ctx.antecedent(pos, PRONOUNS[gen.group(1).lower()])
+        return Attribution(
+            _cue_text(cue, gen),
+            _cue_pos(cue, gen, offset),
+            person,
+            gen.group(1),
+            pos,
+            None,
+            "pronoun",
+        )
+    # 1. after слова / по словам / за словами: the person (or pronoun) that follows
+    if nominal:
+        after = offset + nominal.end()
+        following = [p for p in people if p.start >= after and p.start - after <= 40]
+        if following:
+            p = following[0]
+            return Attribution(
+                _cue_text(cue, nominal),
+                _cue_pos(cue, nominal, offset),
+                p,
+                p.text,
+                p.start,
+                None,
+                "name",
+            )
+        m = re.match(r"\s*(его|её|ее|його|її)\b", clause[nominal.end() :], re.IGNORECASE)
+        if m:
+            pos = after + m.start(1)
+            person = ctx.antecedent(pos, PRONOUNS[m.group(1).lower()])
+            return Attribution(
+                _cue_text(cue, nominal),
+                _cue_pos(cue, nominal, offset),
+                person,
+                m.group(1),
+                pos,
+                None,
+                "pronoun",
+            )
+        role_after = [r for r in roles if r.start >= after and r.start - after <= 10]
+        if role_after:
+            return _role_attr(ctx, role_after[0], people, cue, nominal, offset)
+
+    # 2. a subject: a nominative name, pronoun or role noun, nearest to the cue
+    candidates: list[tuple[int, str, object]] = []
+    for p in people:
+        if p.nominative and not _preceded_by_preposition(clause, offset, p.start):
+            candidates.append((abs(p.start - anchor), "name", p))
+    for m in re.finditer(r"(?<![\w-])(он|она|він|вона)(?![\w-])", clause, re.IGNORECASE):
+        candidates.append((abs(offset + m.start() - anchor), "pronoun", m))
+    for r in roles:
+        if r.nominative and not _preceded_by_preposition(clause, offset, r.start):
+            if any(_names_role(clause, offset, r, p) for p in people):
+                continue  # the role is followed by the person's name: the name wins
+            candidates.append((abs(r.start - anchor), "role", r))
+    if not candidates and cue is not None:
+        found = _descriptor(clause, offset, cue, ctx) or _organisation(clause, offset, cue, ctx)
+        if found is not None:
+            return found
+        if not clause[cue[1] :].strip(" .,;!?…") and cue[3] != "relay":
+            # «…», — сказав| cut off after the verb: its subject is the last person named
+            person = ctx.antecedent(offset + cue[0], None)
+            if person is not None:
+                return Attribution(cue[2], offset + cue[0], person, None, None, None, "pronoun")
+    if not candidates:
+        if cue is None and not require_cue:
+            return Attribution(None, None, None, None, None, None, "none")
+        return Attribution(
+            _cue_text(cue, nominal), _cue_pos(cue, nominal, offset), None, None, None, None, "none"
+        )
+    candidates.sort(key=lambda c: c[0])
+    _, how, item = candidates[0]
+    if how == "name":
+        p = item  # type: ignore[assignment]
+        return Attribution(
+            _cue_text(cue, nominal),
+            _cue_pos(cue, nominal, offset),
+            p,
+            p.text,
+            p.start,
+            None,
+            "name",
+        )
+    if how == "pronoun":
+        m = item  # type: ignore[assignment]
+        pos = offset + m.start()
+        person = ctx.antecedent(pos, PRONOUNS[m.group(1).lower()])
+        return Attribution(
+            _cue_text(cue, nominal),
+            _cue_pos(cue, nominal, offset),
+            person,
+            m.group(1),
+            pos,
+            None,
+            "pronoun",
+        )
+    return _role_attr(ctx, item, people, cue, nominal, offset)  # type: ignore[arg-type]
+
+
+_LOWER_WORD = re.compile(r"[а-яёіїєґ'’ʼ-]+")
+_ANY_WORD = re.compile(r"[А-ЯЁІЇЄҐа-яёіїєґ'’ʼ-]+")
+#: How many words after the reporting verb its subject may stand.
+_DESCRIPTOR_REACH = 3
+
+
+def _descriptor(clause: str, offset: int, cue, ctx: Context) -> Attribution | None:
+    """Read a common noun for a person as the subject (``— заявив українець``,
+    ``— подчеркнула спортсменка``): it stands for the last person of its gender named."""
+    if cue[3] == "relay":  # «передает корреспондент»: a reporter relays, never speaks
+        return None
+    after = list(_LOWER_WORD.finditer(clause, cue[1]))[:_DESCRIPTOR_REACH]
+    before = list(_ANY_WORD.finditer(clause, 0, cue[0]))[-2:][::-1]  # «Главком также заявил»
+    for m in after + before:
+        if len(m.group()) < 3:
+            continue
+        reading = next(
+            (p for p in _morph.parses(m.group().lower(), ctx.language)
+             if p.pos == "NOUN" and not {"Surn", "Name", "Patr"} & p.tags),
+            None,
+        )
+        if reading is None or not {"anim", "nomn"} <= reading.tags:
+            continue
+        gender = "masc" if "masc" in reading.tags else "femn" if "femn" in reading.tags else None
+        pos = offset + m.start()
+        person = ctx.antecedent(pos, gender)
+        if person is None:
+            return None
+        return Attribution(cue[2], offset + cue[0], person, m.group(), pos, None, "role")
+    return None
+
+
+_ORG = r"(?:[А-ЯЁІЇЄҐA-Z][^\s,.;:!?«»\"]*)(?:\s+[А-ЯЁІЇЄҐA-Z][^\s,.;:!?«»\"]*){0,2}"
+# «сообщили в РФ», «заявили в Кремле» after the verb; «В Кремле заявили» before it
+_ORG_AFTER = re.compile(rf"\s+(?:в|у|во)\s+(?P<org>{_ORG})")
+_ORG_BEFORE = re.compile(rf"(?:^|\s)(?:[вуВУ]|[Вв]о)\s+(?P<org>{_ORG})\s+(?:\w+\s+)?$")
+
+
+def _organisation(clause: str, offset: int, cue, ctx: Context) -> Attribution | None:
+    """Read an organisation or a country as the speaker of an impersonal cue: ``сообщили
+    в РФ``, ``В Кремле заявили``, ``у МЗС наголосили``."""
+    m = _ORG_AFTER.match(clause, cue[1]) or _ORG_BEFORE.search(clause, 0, cue[0])
+    if m is None:
+        return None
+    words = m.group("org").split()
+    # the head noun in the nominative (в Кремле → Кремль), the rest as written
+    head = words[0] if words[0].isupper() else _morph.nominative(words[0], ctx.language)
+    name = " ".join([head, *words[1:]])
+    return Attribution(cue[2], offset + cue[0], None, name, offset + m.start("org"), None,
+                       "organisation")
+
+
+def _role_attr(ctx, role: Role, people, cue, nominal, offset) -> Attribution:
+    person = ctx.by_role(role, role.start) or ctx.fitting(role, role.start)
+    return Attribution(
+        _cue_text(cue, nominal),
+        _cue_pos(cue, nominal, offset),
+        person,
+        role.text,
+        role.start,
+        role.text,
+        "role",
+    )
+
+
+def _cue_text(cue, nominal) -> str | None:
+    if cue is not None:
+        return cue[2]
+    return nominal.group(0) if nominal else None
+
+
+def _cue_pos(cue, nominal, offset: int) -> int | None:
+    if cue is not None:
+        return offset + cue[0]
+    return offset + nominal.start() if nominal else None

@@ -1,0 +1,143 @@
+"""One canonical speaker per person across articles, cases, spellings and languages.
+
+People are grouped by the loose stem of their surname
+(:func:`presslens.statements.speakers.name_key`),
+so Столтенберг, Столтенберга and Столтенбергові are one person, and Блинкен and Блінкен too.
+When a corpus names two people with one surname and different first names (Виталий and
+Владимир Кличко), their first names keep them apart (a first name matches its other spelling:
+Владимир = Володимир), and a surname alone goes to the one the article named last in full, or
+else to the one named more often. Each person gets a Latin display name: the usual English
+spelling from ``speakers_names.csv`` when listed, else a transliteration of the name as written.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from difflib import SequenceMatcher
+from functools import lru_cache
+
+import pandas as pd
+
+from presslens.statements.speakers import (
+    display_name,
+    first_key,
+    fold_letters,
+    name_key,
+    transliterate,
+)
+from presslens.text import _morph
+
+__all__ = ["UNKNOWN", "canonical_speakers", "same_first_name"]
+
+UNKNOWN = "unknown"
+
+
+def _language(word: str) -> str:
+    return "uk" if re.search("[іїєґІЇЄҐ]", word) else "ru"
+
+
+def _best_form(forms: list[tuple[str, bool]]) -> str:
+    """Pick the form seen most often where the mention was a subject (nominative), then the
+    one that reads as a nominative, then the shortest."""
+    counts = Counter(form for form, _ in forms)
+    subject = Counter(form for form, nominative in forms if nominative)
+
+    def rank(form: str):
+        nominative = _morph.can_be_case(form, _language(form), "nomn", names_only=True)
+        return (-subject[form], not nominative, len(form), -counts[form], form)
+
+    return sorted(counts, key=rank)[0]
+
+
+@lru_cache(maxsize=100_000)
+def same_first_name(a: str, b: str) -> bool:
+    """Tell whether two first names are one name in ru/uk spelling (Владимир, Володимир).
+
+    Parameters
+    ----------
+    a, b : str
+        First names in any case form.
+
+    Returns
+    -------
+    bool
+        True when they share the initial (:func:`presslens.statements.speakers.first_key`) and their
+        folded letters are alike (difflib ratio >= 0.6): Виталий and Владимир differ,
+        Олександр and Александр match.
+    """
+    if first_key(a) != first_key(b):
+        return False
+    fa, fb = fold_letters(name_key(a)), fold_letters(name_key(b))
+    return SequenceMatcher(None, fa, fb).ratio() >= 0.6
+
+
+def canonical_speakers(frame: pd.DataFrame) -> tuple[list[str], list[str]]:
+    """Give every statement's speaker a canonical id and display name.
+
+    Parameters
+    ----------
+    frame : pandas.DataFrame
+        Statements with a ``person`` column (:class:`presslens.statements.speakers.Person` or None).
+
+    Returns
+    -------
+    tuple of list of str
+        ``(ids, names)`` aligned with the rows: the id is the surname key, followed by
+        ``|`` and the first name's key when one surname belongs to several people in the
+        corpus; ``"unknown"`` for no speaker. The name is the Latin display name,
+        ``"unknown"`` for no speaker.
+    """
+    people = [p for p in frame["person"] if p is not None]
+    # first names seen with each surname, grouped into people
+    groups: dict[str, list[list[str]]] = defaultdict(list)
+    counts: dict[str, Counter] = defaultdict(Counter)
+    for p in people:
+        if not p.first:
+            continue
+        for group in groups[p.key]:
+            if same_first_name(group[0], p.first):
+                group.append(p.first)
+                break
+        else:
+            groups[p.key].append([p.first])
+    for key, found in groups.items():
+        for group in found:
+            counts[key][group[0]] += len(group)
+
+    def ident(p) -> str:
+        found = groups.get(p.key)
+        if not found or len(found) == 1:
+            return p.key
+        if p.first:
+            for group in found:
+                if same_first_name(group[0], p.first):
+                    return f"{p.key}|{name_key(group[0])}"
+        return f"{p.key}|{name_key(counts[p.key].most_common(1)[0][0])}"
+
+    firsts: dict[str, list[tuple[str, bool]]] = defaultdict(list)
+    surnames: dict[str, list[tuple[str, bool]]] = defaultdict(list)
+    for p in people:
+        pid = ident(p)
+        surnames[pid].append((p.surname, p.nominative))
+        if p.first:
+            firsts[pid].append((p.first, p.nominative))
+    names = {}
+    for pid, forms in surnames.items():
+        surname = _best_form(forms)
+        first = _best_form(firsts[pid]) if firsts[pid] else None
+        if "|" in pid:
+            full = f"{first} {surname}" if first else surname
+            names[pid] = transliterate(full, _language(full))
+        else:
+            names[pid] = display_name(first, surname, _language(f"{first or ''}{surname}"))
+    ids, out = [], []
+    for p in frame["person"]:
+        if p is None:
+            ids.append(UNKNOWN)
+            out.append(UNKNOWN)
+        else:
+            pid = ident(p)
+            ids.append(pid)
+            out.append(names[pid])
+    return ids, out
