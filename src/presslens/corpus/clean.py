@@ -15,7 +15,6 @@ Every removed line is recorded with its 1-based line number and a reason from
 
 from __future__ import annotations
 
-import json
 import re
 from collections import Counter
 from collections.abc import Iterable
@@ -26,7 +25,7 @@ import pandas as pd
 
 from presslens.corpus.lang import detect_language
 from presslens.corpus.metadata import plausible_year
-from presslens.paths import resource
+from presslens.lexicon import read_json
 
 REASONS: dict[str, str] = {
     "template": "an unrendered {{template}} placeholder",
@@ -54,7 +53,7 @@ REASONS: dict[str, str] = {
     "repeated across corpus": "a line found in many articles of the same outlet",
 }
 
-_VOCAB = json.loads(resource("clean_vocabulary.json").read_text(encoding="utf-8"))
+_VOCAB = read_json("clean_vocabulary.json")
 
 
 def _compile(patterns: Iterable[str], flags: int = re.IGNORECASE) -> re.Pattern[str]:

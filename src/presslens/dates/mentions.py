@@ -22,7 +22,6 @@ from __future__ import annotations
 import bisect
 import calendar
 import datetime as dt
-import json
 import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -31,7 +30,7 @@ import pandas as pd
 import razdel
 
 from presslens.corpus.metadata import plausible_year
-from presslens.paths import resource
+from presslens.lexicon import read_json
 from presslens.text import _morph
 from presslens.text.nlp import tokenize
 
@@ -90,7 +89,7 @@ class DateMention:
 
 @lru_cache(maxsize=1)
 def _words() -> dict:
-    return json.loads(resource("dates_words.json").read_text(encoding="utf-8"))
+    return read_json("dates_words.json")
 
 
 def _alt(forms) -> str:

@@ -45,7 +45,7 @@ from sklearn.exceptions import ConvergenceWarning
 from sklearn.feature_extraction.text import CountVectorizer
 
 from presslens.corpus.clean import paragraphs
-from presslens.paths import resource
+from presslens.lexicon import read_words
 from presslens.text.nlp import lemma, lemmatize, normalize_word, sentences, tokenize
 from presslens.text.vectorize import LemmaVectorizer, bridge_form
 
@@ -93,11 +93,7 @@ def topic_stop_words() -> frozenset[str]:
         The entries of ``resources/topics_stopwords.txt`` written with
         :func:`presslens.text.bridge_form`, so they match both languages.
     """
-    words = set()
-    for line in resource("topics_stopwords.txt").read_text(encoding="utf-8").splitlines():
-        line = line.split("#", 1)[0].strip()
-        if line:
-            words.add(bridge_form(normalize_word(line)))
+    words = {bridge_form(normalize_word(line)) for line in read_words("topics_stopwords.txt")}
     return frozenset(words)
 
 

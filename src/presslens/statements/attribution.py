@@ -15,12 +15,11 @@ module finds its reporting verb (the *cue*, from a ru+uk lexicon by lemma) and i
 from __future__ import annotations
 
 import bisect
-import json
 import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from presslens.paths import resource
+from presslens.lexicon import read_json
 from presslens.statements.speakers import (
     PRONOUNS,
     Person,
@@ -50,7 +49,7 @@ _PREPOSITIONS = frozenset(
 
 @lru_cache(maxsize=1)
 def _cues() -> dict[str, frozenset[str]]:
-    data = json.loads(resource("statements_cues.json").read_text(encoding="utf-8"))
+    data = read_json("statements_cues.json")
     out: dict[str, set[str]] = {"speech": set(), "relay": set(), "nominal": set()}
     for lang in ("ru", "uk"):
         for kind in out:

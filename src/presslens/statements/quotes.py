@@ -9,12 +9,11 @@
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from presslens.paths import resource
+from presslens.lexicon import read_json
 
 __all__ = ["Quote", "Sentence", "quote_spans", "split_sentences"]
 
@@ -51,7 +50,7 @@ class Sentence:
 
 @lru_cache(maxsize=1)
 def _pairs() -> dict[str, str]:
-    data = json.loads(resource("statements_quotes.json").read_text(encoding="utf-8"))
+    data = read_json("statements_quotes.json")
     return {a: b for a, b in data["pairs"]}
 
 

@@ -21,14 +21,13 @@ An **indirect** statement is reported speech: ``Столтенберг заяв�
 from __future__ import annotations
 
 import bisect
-import json
 import re
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate
 
 from presslens.corpus.lang import detect_language
-from presslens.paths import resource
+from presslens.lexicon import read_json
 from presslens.statements.attribution import Attribution, Context, attribute, cue_tokens
 from presslens.statements.quotes import Quote, Sentence, quote_spans, split_sentences
 from presslens.statements.speakers import find_people, find_roles, is_media
@@ -67,7 +66,7 @@ _CALLS = frozenset(
 
 @lru_cache(maxsize=1)
 def _title_words() -> frozenset[str]:
-    data = json.loads(resource("statements_quotes.json").read_text(encoding="utf-8"))
+    data = read_json("statements_quotes.json")
     return frozenset(w.lower() for w in data["title_words"]) | {"читайте", "читать"}
 
 

@@ -15,13 +15,11 @@
 
 from __future__ import annotations
 
-import csv
-import json
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from presslens.paths import resource
+from presslens.lexicon import read_json, read_rows, read_words
 from presslens.text import _morph
 from presslens.text.nlp import Token, tokenize
 
@@ -64,7 +62,7 @@ _ABBR = re.compile(r"^[А-ЯЁІЇЄҐA-Z]{2,}(?:-[А-ЯЁІЇЄҐA-Z0-9]+)?$")
 
 @lru_cache(maxsize=1)
 def _roles() -> dict:
-    data = json.loads(resource("speakers_roles.json").read_text(encoding="utf-8"))
+    data = dict(read_json("speakers_roles.json"))  # a copy: keys are added below
     fold = {}
     for group in data["equivalent"]:
         for item in group:
@@ -80,22 +78,15 @@ def _roles() -> dict:
 @lru_cache(maxsize=1)
 def _media() -> tuple[frozenset[str], frozenset[str]]:
     names, first_words = set(), set()
-    for line in resource("speakers_media.txt").read_text(encoding="utf-8").splitlines():
-        line = line.split("#", 1)[0].strip()
-        if line:
-            names.add(_norm(line))
-            first_words.add(_norm(line.split()[0]))
+    for line in read_words("speakers_media.txt"):
+        names.add(_norm(line))
+        first_words.add(_norm(line.split()[0]))
     return frozenset(names), frozenset(first_words)
 
 
 @lru_cache(maxsize=1)
 def _display_table() -> dict[str, str]:
-    lines = [
-        ln
-        for ln in resource("speakers_names.csv").read_text(encoding="utf-8").splitlines()
-        if ln.strip() and not ln.startswith("#")
-    ]
-    return {name_key(row["surname"]): row["display"] for row in csv.DictReader(lines)}
+    return {name_key(row["surname"]): row["display"] for row in read_rows("speakers_names.csv")}
 
 
 # Capitalised words that are not people even where the dictionary is unsure.

@@ -39,7 +39,7 @@ from razdel.segmenters.sentenize import SentSplit as _RazdelSplit
 from razdel.segmenters.sentenize import sentenize as _RAZDEL_SENTENIZE
 
 from presslens.corpus.lang import detect_language
-from presslens.paths import resource
+from presslens.lexicon import read_words
 from presslens.text._razdel import token_spans
 
 __all__ = [
@@ -204,12 +204,7 @@ def sentences(text: str) -> pd.DataFrame:
 
 
 def _read_list(name: str) -> frozenset[str]:
-    words = set()
-    for line in resource(name).read_text(encoding="utf-8").splitlines():
-        line = line.split("#", 1)[0].strip()
-        if line:
-            words.add(normalize_word(line))
-    return frozenset(words)
+    return frozenset(normalize_word(line) for line in read_words(name))
 
 
 def _load_stop_words() -> frozenset[str]:

@@ -36,7 +36,7 @@ from sklearn.utils.validation import check_is_fitted
 
 from presslens.corpus.clean import paragraphs
 from presslens.corpus.lang import detect_language
-from presslens.paths import resource
+from presslens.lexicon import read_rows
 from presslens.text.nlp import (
     known_forms,
     lemmatize,
@@ -76,11 +76,8 @@ def bridge_lexicon() -> dict[str, str]:
         Ukrainian lemma → Russian lemma, both normalised with
         :func:`presslens.text.normalize_word`.
     """
-    table = pd.read_csv(resource("similarity_bridge_uk_ru.csv"), comment="#", dtype=str)
-    return {
-        normalize_word(uk.strip()): normalize_word(ru.strip())
-        for uk, ru in zip(table["uk"], table["ru"], strict=True)
-    }
+    return {normalize_word(row["uk"].strip()): normalize_word(row["ru"].strip())
+            for row in read_rows("similarity_bridge_uk_ru.csv")}
 
 
 @lru_cache(maxsize=200_000)
