@@ -139,12 +139,13 @@ def lemmas_without_cache(texts: list[str], languages: list[str]) -> list[list[st
 
 
 def _clear_lemma_caches() -> None:
-    import presslens.text.nlp as nlp
+    from presslens.text import _razdel, lemmas, stopwords, tokens
 
-    for name in dir(nlp):
-        fn = getattr(nlp, name)
-        if hasattr(fn, "cache_clear") and name not in ("analyzer", "_analyzer", "_load_stop_words"):
-            fn.cache_clear()
+    for module in (tokens, stopwords, lemmas, _razdel):
+        for name in dir(module):
+            fn = getattr(module, name)
+            if hasattr(fn, "cache_clear") and name not in ("analyzer", "_load_stop_words"):
+                fn.cache_clear()
 
 
 #: Stages after ``load`` (always timed); ``neighbours`` needs the ``tfidf`` matrix.
@@ -212,8 +213,7 @@ def _lemma_cache_rows(n: int, articles, X, mb: float, floor: float, add) -> None
     """LemmaVectorizer again with the forms known in process, then from a persisted cache."""
     import tempfile
 
-    from presslens.text.nlp import save_lemma_cache
-    from presslens.text.vectorize import LemmaVectorizer
+    from presslens.text import LemmaVectorizer, save_lemma_cache
 
     Y, sec, peak = timed(LemmaVectorizer().fit_transform, articles)
     add("tfidf", "presslens LemmaVectorizer, warm (in process)", sec, n, mb, peak,
@@ -236,7 +236,7 @@ def _neighbours_stage(n: int, X: sp.csr_matrix, mb: float, workers: int, add) ->
     from sklearn.neighbors import NearestNeighbors
     from sparse_dot_topn import sp_matmul_topn
 
-    from presslens.engine.build import neighbors_blockwise
+    from presslens.engine.stages import neighbors_blockwise
     from presslens.findings.similarity import top_neighbors
 
     _, sec, peak = timed(top_neighbors, X, 10, threads=workers)
@@ -267,23 +267,23 @@ def _statements_stage(n: int, articles, mb: float, stmt_sample: int, add) -> Non
     speakers: the per-article work the engine spreads over its workers), then with the
     cross-article linking of statements that report the same utterance.
     """
-    from presslens.dates import mentions as dates
+    from presslens.dates import date_rows
     from presslens.statements.extract import statements
-    from presslens.text import nlp
+    from presslens.text import tokens
 
     k = min(n, stmt_sample)
     if n > k:
         statements(articles.iloc[: min(1_000, n - k)], link=False)
-    dates.date_rows.cache_clear()
-    nlp._tokenize.cache_clear()
+    date_rows.cache_clear()
+    tokens._tokenize.cache_clear()
     sample = articles.iloc[n - k :]
     scaled = f"; last {k} docs, scaled" if k < n else ""
     warm = "; 1,000 other docs read first" if n > k else ""
     _, sec, peak = timed(statements, sample, link=False)
     add("statements", "presslens statements, extraction (link=False)", sec * n / k, n, mb,
         peak, k < n, f"{k / sec:.0f} articles/s, 1 core{scaled}{warm}")
-    dates.date_rows.cache_clear()
-    nlp._tokenize.cache_clear()
+    date_rows.cache_clear()
+    tokens._tokenize.cache_clear()
     _, sec, peak = timed(statements, sample)
     add("statements", "presslens statements, with linking", sec * n / k, n, mb, peak, k < n,
         f"{k / sec:.0f} articles/s, 1 core{scaled}; per-word caches warm")

@@ -11,7 +11,7 @@ from presslens.views.plots.chart import EMBEDDED, Chart, embed_plotly, wrap
 from presslens.views.plots.similarity import heatmap_chart
 from presslens.views.plots.timeline import timeline_chart
 from presslens.views.plots.topics import topics_chart
-from presslens.views.report import embed_charts
+from presslens.views.report_pages import embed_charts
 
 TIMELINE = pd.DataFrame(
     {
@@ -75,8 +75,7 @@ def test_timeline_lanes_menu_and_labels() -> None:
 @pytest.fixture(scope="module")
 def seeds():
     from presslens.corpus.load import load_corpus
-    from presslens.findings.similarity import article_matrix, similar_pairs
-    from presslens.findings.topics import TopicModel, topic_units
+    from presslens.findings import TopicModel, article_matrix, similar_pairs, topic_units
 
     articles = load_corpus().articles
     units = topic_units(articles)

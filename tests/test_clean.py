@@ -5,7 +5,8 @@ None of these strings comes from the seeds: the rules must hold for outlets not 
 
 import pytest
 
-from presslens.corpus.clean import REASONS, clean_text, paragraphs, repeated_lines
+from presslens.corpus.clean import REASONS, clean_text, paragraphs
+from presslens.corpus.repeated import repeated_lines
 
 BODY_RU = [
     "Министр иностранных дел Польши Збигнев Рау заявил во вторник, что ОБСЕ готова "

@@ -5,8 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from presslens.dates import mentions as dates
-from presslens.dates.mentions import find_dates
+from presslens.dates import find_dates, parse, patterns
 
 
 def _one(text, published, language):
@@ -276,13 +275,13 @@ def test_table_columns_and_sentence():
 def test_word_patterns_run_only_near_their_words_yet_find_the_same(text):
     # _scan tries the long word alternations only around their words; a full scan of
     # every position must find exactly the same phrases.
-    restricted = [(m.text, m.start, m.kind) for m in dates._scan(text)]
+    restricted = [(m.text, m.start, m.kind) for m in parse.scan(text)]
     full = []
-    for rank, (kind, pattern) in enumerate(dates._patterns()):
+    for rank, (kind, pattern) in enumerate(patterns.date_patterns()):
         for m in pattern.finditer(text):
-            mention = dates._mention(kind, m)
+            mention = parse.read_mention(kind, m)
             if mention is not None:
                 full.append((mention.start, -(mention.end - mention.start), rank, mention))
-    kept = [(m.text, m.start, m.kind) for m in dates._select(text, full)]
+    kept = [(m.text, m.start, m.kind) for m in parse.select(text, full)]
     assert restricted == kept
     assert restricted  # every case names at least one date phrase

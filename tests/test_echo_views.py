@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from presslens.findings.echoes import echo_summary, echoes
+from presslens.findings import echo_summary, echoes
 from presslens.views.plots.echoes import drift_view, echo_matrix_chart
 
 NO_NEIGHBOURS = pd.DataFrame(columns=["article", "neighbor", "rank", "score"])

@@ -6,17 +6,11 @@ import pandas as pd
 import pytest
 
 from presslens.cli import main
-from presslens.findings.echoes import (
-    ECHO_COLUMNS,
-    carriers,
-    drift_table,
-    echo_summary,
-    echoes,
-    passage_pairs,
-    quote_drift,
-    text_similarity,
-)
-from presslens.text.vectorize import split_units
+from presslens.findings import carriers, drift_table, echo_summary, echoes
+from presslens.findings.echodrift import quote_drift
+from presslens.findings.echoes import ECHO_COLUMNS
+from presslens.findings.echopassages import passage_pairs, text_similarity
+from presslens.text import split_units
 
 PARAGRAPH_RU = (
     "Министр иностранных дел Андрей Соколов провёл переговоры с коллегами из соседних "

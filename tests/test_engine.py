@@ -20,7 +20,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the repo's bench
 from benchmarks.generate import write_corpus  # noqa: E402
 from presslens.corpus.index import open_index  # noqa: E402
 from presslens.corpus.load import load_corpus  # noqa: E402
-from presslens.engine.build import build_index, neighbors_blockwise, partition_files  # noqa: E402
+from presslens.engine.build import build_index  # noqa: E402
+from presslens.engine.stages import neighbors_blockwise, partition_files  # noqa: E402
 from presslens.findings.similarity import top_neighbors  # noqa: E402
 from presslens.statements.extract import statements  # noqa: E402
 from presslens.text.vectorize import LemmaVectorizer  # noqa: E402
@@ -80,8 +81,8 @@ REPEATED_TEXTS = [
 def test_line_counts_summed_over_partitions_equal_repeated_lines(cut):
     from types import SimpleNamespace
 
-    from presslens.corpus.clean import repeated_lines
-    from presslens.engine.build import _line_counts, _repeated
+    from presslens.corpus.repeated import repeated_lines
+    from presslens.engine.stages import _line_counts, _repeated
 
     texts = [t for t, _ in REPEATED_TEXTS]
     outlets = [o for _, o in REPEATED_TEXTS]

@@ -67,13 +67,13 @@ def seeds():
 
 @cache
 def topic_model():
-    from presslens.findings.topics import TopicModel, topic_units
+    from presslens.findings import TopicModel, topic_units
 
     return TopicModel(3).fit(topic_units(seeds().articles))
 
 
 def _similarity(name: str):
-    from presslens.findings import similarity
+    import presslens.findings as similarity
 
     return getattr(similarity, name)
 
@@ -96,8 +96,8 @@ RECIPES: dict[str, Callable[[Callable], object]] = {
         importlib.import_module("presslens.views.plots.similarity").article_labels(seeds().articles),
     ),
     "topics.k_selection": lambda f: f(
-        importlib.import_module("presslens.findings.topics").select_k(
-            importlib.import_module("presslens.findings.topics").topic_units(seeds().articles),
+        importlib.import_module("presslens.findings").select_k(
+            importlib.import_module("presslens.findings").topic_units(seeds().articles),
             ks=[2, 3],
             n_seeds=2,
         )

@@ -8,7 +8,7 @@ import pytest
 
 from presslens.cli import main
 from presslens.corpus.load import CorpusError, load_corpus
-from presslens.dates.mentions import find_dates
+from presslens.dates import find_dates
 
 GOOD = {
     "a.txt": "Мэр Одессы Петр Гончаренко заявил журналистам, что мост откроют 12 мая.",

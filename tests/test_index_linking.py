@@ -24,8 +24,8 @@ from presslens.cli import main  # noqa: E402
 from presslens.corpus.index import open_index  # noqa: E402
 from presslens.corpus.load import load_corpus  # noqa: E402
 from presslens.engine.build import build_index  # noqa: E402
+from presslens.findings import events, reconcile_events  # noqa: E402
 from presslens.findings.corpusevents import reconcile_blocked  # noqa: E402
-from presslens.findings.timeline import events, reconcile_events  # noqa: E402
 from presslens.statements.corpuslink import components, link_blocked, speaker_pairs  # noqa: E402
 from presslens.statements.linking import link_statements  # noqa: E402
 

@@ -36,8 +36,8 @@ import pandas as pd
 import pytest
 
 from presslens.statements.extract import statements
+from presslens.statements.names import name_key
 from presslens.statements.registry import same_first_name
-from presslens.statements.speakers import name_key
 
 LABELS = Path(__file__).with_name("labelled_quotes.jsonl")
 _WORD = re.compile(r"[^\W_]+")

@@ -17,7 +17,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the repo's bench
 
 from benchmarks.generate import write_corpus  # noqa: E402
 from presslens.corpus.load import load_corpus  # noqa: E402
-from presslens.text import nlp  # noqa: E402
+from presslens.text import lemma_cache, lemmas  # noqa: E402
 from presslens.text.vectorize import LemmaVectorizer  # noqa: E402
 
 TEXTS = [
@@ -46,31 +46,31 @@ class _Spy(list):
 @pytest.fixture
 def analysed(monkeypatch) -> list[str]:
     """The word forms pymorphy3 is asked about from now on."""
-    spy = _Spy(nlp._analyse_form)
-    monkeypatch.setattr(nlp, "_analyse_form", spy)
+    spy = _Spy(lemmas._analyse_form)
+    monkeypatch.setattr(lemmas, "_analyse_form", spy)
     return spy
 
 
 def _fill_and_save(path: Path) -> int:
-    nlp._FormLemmas.cache_clear()
+    lemmas._FormLemmas.cache_clear()
     for text, language, _ in TEXTS:
-        nlp.lemmatize(text, language)
-    return nlp.save_lemma_cache(path)
+        lemmas.lemmatize(text, language)
+    return lemma_cache.save_lemma_cache(path)
 
 
 def test_saved_lemmas_are_read_back_without_analysing_again(tmp_path, analysed):
     path = tmp_path / "lemmas.parquet"
     written = _fill_and_save(path)
-    assert written == nlp.known_forms() == 25  # with the stop words (no content lemma)
+    assert written == lemmas.known_forms() == 25  # with the stop words (no content lemma)
     assert len(set(analysed)) == 18
-    nlp._FormLemmas.cache_clear()
+    lemmas._FormLemmas.cache_clear()
     analysed.clear()
-    assert nlp.load_lemma_cache(path) == written
-    assert nlp._FormLemmas.positional["ru"] == {"Людей": ("людей", "человек")}
+    assert lemma_cache.load_lemma_cache(path) == written
+    assert lemmas._FormLemmas.positional["ru"] == {"Людей": ("людей", "человек")}
     for text, language, expected in TEXTS:
-        assert nlp.lemmatize(text, language) == expected
+        assert lemmas.lemmatize(text, language) == expected
     assert analysed == []
-    assert nlp.load_lemma_cache(path) == written  # unchanged since: not read again
+    assert lemma_cache.load_lemma_cache(path) == written  # unchanged since: not read again
 
 
 def test_the_file_is_plain_text_columns_with_its_key(tmp_path):
@@ -80,16 +80,16 @@ def test_the_file_is_plain_text_columns_with_its_key(tmp_path):
     assert [(f.name, str(f.type)) for f in schema] == [
         ("language", "string"), ("form", "string"), ("inside", "string"), ("initial", "string")
     ]
-    key = nlp.lemma_cache_key()
+    key = lemma_cache.lemma_cache_key()
     assert set(key) == {"pymorphy3", "pymorphy3-dicts-ru", "pymorphy3-dicts-uk",
                         "presslens-lemma-rules", "stop-words"}
     assert key["pymorphy3"] == "2.0.6"
-    assert key["presslens-lemma-rules"] == str(nlp.LEMMA_RULES_VERSION)
+    assert key["presslens-lemma-rules"] == str(lemmas.LEMMA_RULES_VERSION)
 
 
 def _other_key(monkeypatch, name: str, value: str) -> None:
-    real = nlp.lemma_cache_key
-    monkeypatch.setattr(nlp, "lemma_cache_key", lambda: real() | {name: value})
+    real = lemma_cache.lemma_cache_key
+    monkeypatch.setattr(lemma_cache, "lemma_cache_key", lambda: real() | {name: value})
 
 
 def _write_table(path: Path, columns: dict) -> None:
@@ -119,15 +119,15 @@ def _damage(path: Path, how: str, monkeypatch) -> None:
 def test_a_cache_of_another_key_or_shape_is_ignored_with_a_warning(tmp_path, monkeypatch, how):
     path = tmp_path / "lemmas.parquet"
     _damage(path, how, monkeypatch)
-    nlp._FormLemmas.cache_clear()
+    lemmas._FormLemmas.cache_clear()
     with pytest.warns(UserWarning, match="ignored"):
-        assert nlp.load_lemma_cache(path) == 0
-    assert nlp.known_forms() == 0
-    assert nlp.lemmatize("Рябков заявил.", "ru") == ["рябков", "заявить"]
+        assert lemma_cache.load_lemma_cache(path) == 0
+    assert lemmas.known_forms() == 0
+    assert lemmas.lemmatize("Рябков заявил.", "ru") == ["рябков", "заявить"]
 
 
 def test_a_missing_cache_reads_nothing(tmp_path, recwarn):
-    assert nlp.load_lemma_cache(tmp_path / "none.parquet") == 0
+    assert lemma_cache.load_lemma_cache(tmp_path / "none.parquet") == 0
     assert not recwarn.list
 
 
@@ -141,13 +141,13 @@ def test_the_same_matrix_with_and_without_the_cache(tmp_path, request, analysed,
     articles = request.getfixturevalue(corpus)
     articles = articles.articles if corpus == "seeds" else articles
     path = tmp_path / "lemmas.parquet"
-    nlp._FormLemmas.cache_clear()
+    lemmas._FormLemmas.cache_clear()
     plain = LemmaVectorizer(level=level).fit_transform(articles)
     assert not path.exists() and analysed
-    nlp._FormLemmas.cache_clear()
+    lemmas._FormLemmas.cache_clear()
     first = LemmaVectorizer(level=level, lemma_cache=path).fit_transform(articles)
     assert path.is_file()
-    nlp._FormLemmas.cache_clear()  # a new process: only the file knows the forms
+    lemmas._FormLemmas.cache_clear()  # a new process: only the file knows the forms
     analysed.clear()
     vec = LemmaVectorizer(level=level, lemma_cache=path)
     again = vec.fit_transform(articles)

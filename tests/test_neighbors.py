@@ -19,7 +19,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the repo's bench
 
 from benchmarks.generate import write_corpus  # noqa: E402
 from presslens.corpus.load import load_corpus  # noqa: E402
-from presslens.engine.build import neighbors_blockwise  # noqa: E402
+from presslens.engine.stages import neighbors_blockwise  # noqa: E402
 from presslens.findings.similarity import NEIGHBOR_COLUMNS, top_neighbors  # noqa: E402
 from presslens.text.vectorize import LemmaVectorizer  # noqa: E402
 

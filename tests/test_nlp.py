@@ -1,10 +1,10 @@
-"""Tests for presslens.text.nlp: tokens, sentences, lemmas (names included) and stop words."""
+"""Tests for presslens.text: tokens, sentences, lemmas (names included) and stop words."""
 
 from __future__ import annotations
 
 import pytest
 
-from presslens.text.nlp import STOP_WORDS, lemma, lemmatize, normalize_word, sentences, tokenize
+from presslens.text import STOP_WORDS, lemma, lemmatize, normalize_word, sentences, tokenize
 
 
 @pytest.mark.parametrize(
@@ -161,17 +161,17 @@ def test_normalize_word():
 
 
 def test_each_word_form_is_analysed_once(monkeypatch):
-    from presslens.text import nlp
+    from presslens.text import lemmas
 
-    nlp._FormLemmas.cache_clear()
+    lemmas._FormLemmas.cache_clear()
     analysed: list[str] = []
-    real = nlp._analyse_form
+    real = lemmas._analyse_form
 
     def counting(word, *args):
         analysed.append(word)
         return real(word, *args)
 
-    monkeypatch.setattr(nlp, "_analyse_form", counting)
+    monkeypatch.setattr(lemmas, "_analyse_form", counting)
     text = "Рябков заявил о переговорах. Рябков повторил это, и Рябков заявил о переговорах снова."
     first = lemmatize(text, "ru")
     # each distinct content form once (о, это, и, снова are stop words, never analysed)
@@ -225,9 +225,9 @@ def test_lemmatize_reads_a_sentence_initial_capital_as_a_common_word(text, langu
 
 
 def test_lemmatize_places_each_occurrence_of_a_form():
-    from presslens.text import nlp
+    from presslens.text import lemmas
 
-    nlp._FormLemmas.cache_clear()
+    lemmas._FormLemmas.cache_clear()
     inside = "Власти эвакуировали Людей."
     initial = "Людей эвакуировали."
     assert lemmatize(inside, "ru") == ["власть", "эвакуировать", "людей"]
@@ -271,7 +271,7 @@ def _razdel_sentence_start(text: str, pos: int) -> bool:
 
     import razdel
 
-    from presslens.text.nlp import _OPENERS
+    from presslens.text._razdel import _OPENERS
 
     starts = sorted({s.start for s in razdel.sentenize(text)} | {0})
     begin = starts[bisect.bisect_right(starts, pos) - 1]
@@ -283,7 +283,8 @@ def test_sentence_starts_agree_with_razdel_on_tricky_text():
     """Abbreviations, initials, list items, quotes, brackets, smiles: decided like razdel."""
     import random
 
-    from presslens.text.nlp import _WORD_TOKEN, _opens_sentence
+    from presslens.text._razdel import opens_sentence as _opens_sentence
+    from presslens.text.lemmas import _WORD_TOKEN
 
     pieces = [
         "Людей", "люди", "Рябков", "т.", "е.", "г.", "им.", "ул.", "В.", "В.В.", "1.", "2)",

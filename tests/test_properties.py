@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from presslens.corpus.clean import clean_text
 from presslens.corpus.decode import UndecodableError, decode_bytes
 from presslens.corpus.load import load_corpus
-from presslens.dates.mentions import find_dates
+from presslens.dates import find_dates
 from presslens.statements.extract import statements
 
 FIXED = settings(

@@ -7,7 +7,7 @@ import pandas as pd
 import pytest
 
 from presslens.corpus.clean import clean_text
-from presslens.dates.mentions import find_dates
+from presslens.dates import find_dates
 from presslens.statements.extract import statements
 from presslens.statements.reported import find_statements
 
@@ -372,7 +372,7 @@ def test_a_name_governed_by_a_preposition_is_never_a_subject(text, language, sub
 def test_a_relative_date_inside_a_quotation_is_read_from_the_day_it_was_said(
     text, language, phrase, day
 ):
-    from presslens.findings.timeline import events
+    from presslens.findings import events
 
     arts = pd.DataFrame([{"id": "a", "text": text, "language": language, "outlet": "o",
                           "published": pd.Timestamp("2025-10-01")}])

@@ -11,7 +11,9 @@ import pytest
 
 from presslens.corpus.load import load_corpus
 from presslens.views import report
-from presslens.views.report import Table, csv_frame, key_tables, notebook_entries, write_tables
+from presslens.views.report import Table, key_tables
+from presslens.views.report_csv import csv_frame, write_tables
+from presslens.views.report_pages import notebook_entries
 
 RU = (
     "Министр иностранных дел Сергей Лавров заявил 10 января: «Мы не отступим от наших "

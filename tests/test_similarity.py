@@ -8,19 +8,20 @@ import pytest
 import scipy.sparse as sp
 from test_vectorize import STATEMENTS
 
-from presslens.findings.similarity import (
+from presslens.findings.passages import (
     DUPLICATE_COLUMNS,
-    NEIGHBOR_COLUMNS,
     PAIR_COLUMNS,
-    TERM_COLUMNS,
     align_passages,
-    article_matrix,
-    distinctive_terms,
     near_duplicates,
-    nearest_articles,
     similar_pairs,
+)
+from presslens.findings.similarity import (
+    NEIGHBOR_COLUMNS,
+    article_matrix,
+    nearest_articles,
     top_neighbors,
 )
+from presslens.findings.terms import TERM_COLUMNS, distinctive_terms
 
 SAME = ["stoltenberg_open_door", "ryabkov_no_concessions", "blinken_no_breakthrough"]
 OTHER = ["zelensky_air_defence", "peskov_no_progress", "kuleba_no_territory"]

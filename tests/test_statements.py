@@ -6,14 +6,10 @@ import pandas as pd
 import pytest
 
 from presslens.statements.extract import STATEMENT_COLUMNS, quoted_terms, statements
+from presslens.statements.names import display_name, name_key, transliterate
 from presslens.statements.quotes import quote_spans, split_sentences
-from presslens.statements.speakers import (
-    display_name,
-    find_people,
-    find_roles,
-    name_key,
-    transliterate,
-)
+from presslens.statements.roles import find_roles
+from presslens.statements.speakers import find_people
 
 
 def _run(text: str, language: str, published: str | None = "2022-01-10") -> pd.DataFrame:

@@ -3,13 +3,8 @@
 import pandas as pd
 import pytest
 
-from presslens.findings.timeline import (
-    TIMELINE_COLUMNS,
-    events,
-    publication_window,
-    reconcile_events,
-    timeline,
-)
+from presslens.findings import events, publication_window, reconcile_events, timeline
+from presslens.findings.timeline import TIMELINE_COLUMNS
 
 
 def _articles(rows):

@@ -12,15 +12,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from presslens.findings.topics import (
-    TopicModel,
-    coherence_npmi,
-    fit_topics,
-    select_k,
-    topic_agreement,
-    topic_stability,
-    topic_units,
-)
+from presslens.findings import TopicModel, fit_topics, select_k, topic_agreement, topic_units
+from presslens.findings.topicmeasures import coherence_npmi, topic_stability
 
 # (id, outlet, published, language, known topic, paragraphs)
 KNOWN = [

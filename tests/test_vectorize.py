@@ -1,4 +1,4 @@
-"""Tests for presslens.text.vectorize: units, the ru↔uk bridge and the lemma TF-IDF vectorizer.
+"""Tests for presslens.text: units, the ru↔uk bridge and the lemma TF-IDF vectorizer.
 
 The quality tests run on statements written for them (not taken from the seeds): for each
 statement a Russian original, a Ukrainian translation, a Russian paraphrase, a Russian reprint
@@ -13,7 +13,8 @@ import pandas as pd
 import pytest
 import scipy.sparse as sp
 
-from presslens.text.vectorize import LEVELS, UNIT_COLUMNS, LemmaVectorizer, bridge_form, split_units
+from presslens.text import LemmaVectorizer, bridge_form, split_units
+from presslens.text.units import LEVELS, UNIT_COLUMNS
 
 STATEMENTS = {
     "stoltenberg_open_door": {
@@ -244,7 +245,7 @@ def test_vectorizer_counts_like_scikit_learn(params):
     """The fast counting gives scikit-learn's matrix, vocabulary and idf on the same terms."""
     from sklearn.feature_extraction.text import TfidfVectorizer
 
-    from presslens.text.nlp import lemmatize
+    from presslens.text import lemmatize
 
     texts = [text for statement in STATEMENTS.values() for text in statement.values()]
     languages = ["uk" if kind == "uk" else "ru" for statement in STATEMENTS.values()
@@ -272,11 +273,11 @@ def test_vectorizer_counts_like_scikit_learn(params):
 
 
 def test_vectorizer_counts_the_same_in_chunks(monkeypatch):
-    import presslens.text.vectorize as vectorize
+    import presslens.text.counting as counting
 
     texts = [text for statement in STATEMENTS.values() for text in statement.values()]
     whole = LemmaVectorizer().fit_transform(texts)
-    monkeypatch.setattr(vectorize, "_CHUNK", 7)  # nearly every document flushes a chunk
+    monkeypatch.setattr(counting, "_CHUNK", 7)  # nearly every document flushes a chunk
     chunked = LemmaVectorizer().fit_transform(texts)
     assert abs(whole - chunked).max() == 0
 
@@ -371,14 +372,14 @@ def test_reprint_scores_above_paraphrase_above_negative():
 
 def test_letter_rules_alone_find_the_translation(monkeypatch):
     """Without the lexicon, the regular letter correspondences still join the translations."""
-    import presslens.text.vectorize as vectorize
+    import presslens.text.bridge as bridge
 
-    monkeypatch.setattr(vectorize, "bridge_lexicon", lambda: {})
-    vectorize.bridge_form.cache_clear()
+    monkeypatch.setattr(bridge, "bridge_lexicon", lambda: {})
+    bridge.bridge_form.cache_clear()
     try:
         X, labels = _matrix(["ru", "uk", "negative"])
     finally:
-        vectorize.bridge_form.cache_clear()
+        bridge.bridge_form.cache_clear()
     sims = _cos(X)
     ru_rows = [i for i, (kind, _) in enumerate(labels) if kind in ("ru", "negative")]
     for i, (kind, key) in enumerate(labels):

@@ -11,7 +11,7 @@ from pathlib import Path
 import pandas as pd
 
 from presslens.corpus.load import load_corpus
-from presslens.findings.timeline import events
+from presslens.findings import events
 from presslens.statements.extract import statements
 
 

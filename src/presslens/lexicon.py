@@ -19,17 +19,17 @@ __all__ = ["RESOURCES", "read_json", "read_rows", "read_words"]
 
 #: Every resource file and what reads it.
 RESOURCES = {
-    "clean_vocabulary.json": "corpus.clean: menus, prompts, bylines and captions to remove",
-    "nlp_stopwords_extra.txt": "text.nlp: stop words added to stopwordsiso's",
-    "nlp_stopwords_keep.txt": "text.nlp: words of news content kept although lists stop them",
-    "similarity_bridge_uk_ru.csv": "text.vectorize: Ukrainian → Russian lemmas of the ru↔uk bridge",
+    "clean_vocabulary.json": "corpus._rules: menus, prompts, bylines and captions to remove",
+    "nlp_stopwords_extra.txt": "text.stopwords: stop words added to stopwordsiso's",
+    "nlp_stopwords_keep.txt": "text.stopwords: words of news content kept although lists stop them",
+    "similarity_bridge_uk_ru.csv": "text.bridge: Ukrainian → Russian lemmas of the ru↔uk bridge",
     "dates_words.json": "dates: months, weekdays, seasons, relative days and periods (ru/uk)",
-    "statements_quotes.json": "statements.quotes, .reported: quotation mark pairs, title words",
-    "statements_cues.json": "statements.attribution: reporting verbs and nouns (ru/uk)",
-    "speakers_roles.json": "statements.speakers: role nouns (министр, речник …) and their forms",
-    "speakers_media.txt": "statements.speakers: media and organisations that are not people",
-    "speakers_names.csv": "statements.speakers: English spellings of well-known people",
-    "topics_stopwords.txt": "findings.topics: lemmas every news story uses",
+    "statements_quotes.json": "statements.quotes: quotation mark pairs, title words",
+    "statements_cues.json": "statements.cues: reporting verbs and nouns (ru/uk)",
+    "speakers_roles.json": "statements.wordlists: role nouns (министр, речник …) and their forms",
+    "speakers_media.txt": "statements.wordlists: media and organisations that are not people",
+    "speakers_names.csv": "statements.names: English spellings of well-known people",
+    "topics_stopwords.txt": "findings.topicunits: lemmas every news story uses",
 }
 
 

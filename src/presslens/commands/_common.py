@@ -1,4 +1,9 @@
-"""Shared pieces of the sub-commands: reading a corpus argument and printing a table."""
+"""Shared pieces of the sub-commands: registering one, reading its corpus and printing a table.
+
+A sub-command module registers itself with :func:`add_command`, reads its input with
+:func:`load_or_fail` (a folder or file) or :func:`stored_or_computed` (an index's stored answer,
+else computed from the corpus), and prints with :func:`write_frame`.
+"""
 
 from __future__ import annotations
 
@@ -7,13 +12,16 @@ import datetime as dt
 import json
 import math
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, TypeVar
 
 import numpy as np
 import pandas as pd
 
 FORMATS = ("table", "csv", "jsonl")
+
+T = TypeVar("T")
 
 
 def add_corpus_argument(parser: argparse.ArgumentParser) -> None:
@@ -30,6 +38,19 @@ def add_corpus_argument(parser: argparse.ArgumentParser) -> None:
         default="table",
         help="table for people (default), csv, or jsonl with one JSON object per line",
     )
+
+
+def add_command(
+    subparsers: argparse._SubParsersAction, name: str, run, help: str, description: str
+) -> argparse.ArgumentParser:
+    """Add a sub-command that reads ``DIR`` and prints in a ``--format``; return its parser.
+
+    The caller adds the sub-command's own options to the parser returned.
+    """
+    parser = subparsers.add_parser(name, help=help, description=description)
+    add_corpus_argument(parser)
+    parser.set_defaults(func=run)
+    return parser
 
 
 def fail(message: str) -> int:
@@ -62,6 +83,32 @@ def linked_index(path: str, table: str):
         return None
     ok = index.manifest.get("linked") and table in index.manifest.get("tables", [])
     return index if ok else None
+
+
+def stored_or_computed(
+    path: str,
+    table: str,
+    from_index: Callable[[Any], T],
+    from_corpus: Callable[[Any], T],
+    errors: tuple[type[Exception], ...] = (ValueError,),
+) -> tuple[T | None, int | None]:
+    """Return ``(answer, None)`` read from an index or computed from a corpus, or ``(None, code)``.
+
+    When ``path`` is an index storing ``table`` as the corpus's answer (see
+    :func:`linked_index`), the answer is ``from_index(index)``, and one of ``errors`` (a
+    damaged table) gives exit code 2 with one line; otherwise the corpus is loaded
+    (:func:`load_or_fail`) and the answer is ``from_corpus(corpus)``.
+    """
+    index = linked_index(path, table)
+    if index is not None:
+        try:
+            return from_index(index), None
+        except errors as exc:  # a damaged table: one line
+            return None, fail(str(exc))
+    corpus, code = load_or_fail(path)
+    if corpus is None:
+        return None, code
+    return from_corpus(corpus), None
 
 
 def _jsonable(value: Any) -> Any:

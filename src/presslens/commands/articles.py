@@ -4,21 +4,21 @@ from __future__ import annotations
 
 import argparse
 
-from presslens.commands._common import add_corpus_argument, load_or_fail, write_frame
+from presslens.commands._common import add_command, load_or_fail, write_frame
+from presslens.corpus.model import ARTICLE_COLUMNS
 
-COLUMNS = [
+#: The fields of the contract: the article's columns up to ``n_removed``, then ``removed``.
+COLUMNS = [*ARTICLE_COLUMNS[: ARTICLE_COLUMNS.index("n_removed") + 1], "removed"]
+#: The summary the table format shows.
+TABLE_COLUMNS = [
     "id",
-    "path",
     "outlet",
-    "url",
     "published",
     "language",
-    "title",
-    "author",
-    "text",
-    "raw",
+    "n_chars_raw",
+    "n_chars",
     "n_removed",
-    "removed",
+    "title",
 ]
 
 
@@ -33,28 +33,17 @@ def run(args: argparse.Namespace) -> int:
         for art, grp in corpus.removed.groupby("article", sort=True)
     }
     frame["removed"] = [by_article.get(art, []) for art in frame["id"]]
-    columns = (
-        COLUMNS
-        if args.format != "table"
-        else [
-            "id",
-            "outlet",
-            "published",
-            "language",
-            "n_chars_raw",
-            "n_chars",
-            "n_removed",
-            "title",
-        ]
-    )
+    columns = COLUMNS if args.format != "table" else TABLE_COLUMNS
     write_frame(frame[columns], args.format)
     return 0
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     """Add the ``articles`` sub-command."""
-    parser = subparsers.add_parser(
+    add_command(
+        subparsers,
         "articles",
+        run,
         help="list the articles of a corpus, cleaned, with what was removed",
         description=(
             "Load and clean every article under DIR and print one record per article: "
@@ -64,5 +53,3 @@ def register(subparsers: argparse._SubParsersAction) -> None:
             "on stderr; a missing or empty DIR exits with code 2."
         ),
     )
-    add_corpus_argument(parser)
-    parser.set_defaults(func=run)

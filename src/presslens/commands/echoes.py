@@ -4,13 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from presslens.commands._common import (
-    add_corpus_argument,
-    fail,
-    linked_index,
-    load_or_fail,
-    write_frame,
-)
+from presslens.commands._common import add_command, stored_or_computed, write_frame
 
 #: What ``--table`` can print.
 TABLES = ("echoes", "summary", "carriers", "drift")
@@ -18,25 +12,30 @@ TABLES = ("echoes", "summary", "carriers", "drift")
 
 def _found(path: str):
     """``(echoes, statements)`` of an index or a folder, or ``(None, exit code)``."""
-    from presslens.findings.echoes import echoes
+    found, code = stored_or_computed(
+        path, "echoes", _stored, _computed, errors=(ValueError, KeyError)
+    )
+    return (None, code) if found is None else found
+
+
+def _stored(index):
+    """The echoes an index stored, with its statements' quotations."""
+    return index.table("echoes"), index.table("statements", ["article", "start", "quote"])
+
+
+def _computed(corpus):
+    """The echoes of a loaded corpus, with its statements."""
+    from presslens.findings import echoes
     from presslens.statements.extract import statements
 
-    index = linked_index(path, "echoes")
-    if index is not None:
-        try:
-            return index.table("echoes"), index.table("statements", ["article", "start", "quote"])
-        except (ValueError, KeyError) as exc:
-            return None, fail(str(exc))
-    corpus, code = load_or_fail(path)
-    if corpus is None:
-        return None, code
     found = statements(corpus.articles)
     return echoes(corpus.articles, found), found
 
 
 def run(args: argparse.Namespace) -> int:
     """Print the echoes (or one of their views) in the chosen format."""
-    from presslens.findings.echoes import ECHO_COLUMNS, carriers, drift_table, echo_summary
+    from presslens.findings import carriers, drift_table, echo_summary
+    from presslens.findings.echoes import ECHO_COLUMNS
 
     found, extra = _found(args.corpus)
     if found is None:
@@ -56,8 +55,10 @@ def run(args: argparse.Namespace) -> int:
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     """Add the ``echoes`` sub-command."""
-    parser = subparsers.add_parser(
+    parser = add_command(
+        subparsers,
         "echoes",
+        run,
         help="list which outlets carried a statement or passage after another outlet had",
         description=(
             "One record per outlet that carried a statement (the same utterance: a cluster) "
@@ -75,7 +76,5 @@ def register(subparsers: argparse._SubParsersAction) -> None:
             "followers; --table drift lists every word-level change. DIR may be an INDEX."
         ),
     )
-    add_corpus_argument(parser)
     parser.add_argument("--table", choices=TABLES, default="echoes",
                         help="what to print (default: echoes, one row per later outlet)")
-    parser.set_defaults(func=run)

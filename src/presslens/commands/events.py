@@ -4,36 +4,31 @@ from __future__ import annotations
 
 import argparse
 
-from presslens.commands._common import (
-    add_corpus_argument,
-    fail,
-    linked_index,
-    load_or_fail,
-    write_frame,
-)
+from presslens.commands._common import add_command, stored_or_computed, write_frame
 
 #: The fields of the contract, in order.
 COLUMNS = ["article", "text", "start", "end", "sentence", "basis"]
+#: The columns of the index's events table the contract is made from.
+STORED = ["article", "text", "date_start", "date_end", "sentence", "basis", "start"]
+
+
+def _events(corpus):
+    """The dated mentions of a loaded corpus."""
+    from presslens.findings import events
+    from presslens.statements.extract import statements
+
+    # inside a quotation, a relative date is read from the day the words were said
+    return events(corpus.articles, statements(corpus.articles, link=False))
 
 
 def run(args: argparse.Namespace) -> int:
     """Print every dated mention of the corpus in the chosen format."""
-    from presslens.findings.timeline import events
-    from presslens.statements.extract import statements
-
-    index = linked_index(args.corpus, "events")
-    if index is not None:  # the index's events, found as below, partition by partition
-        try:
-            found = index.table("events", ["article", "text", "date_start", "date_end",
-                                           "sentence", "basis", "start"])
-        except ValueError as exc:  # a damaged table: one line
-            return fail(str(exc))
-    else:
-        corpus, code = load_or_fail(args.corpus)
-        if corpus is None:
-            return code
-        # inside a quotation, a relative date is read from the day the words were said
-        found = events(corpus.articles, statements(corpus.articles, link=False))
+    # an index's events were found as below, partition by partition
+    found, code = stored_or_computed(
+        args.corpus, "events", lambda index: index.table("events", STORED), _events
+    )
+    if found is None:
+        return code
     # the contract's start/end are the first and last day, not character offsets
     frame = found.assign(start=found["date_start"], end=found["date_end"])[COLUMNS]
     write_frame(frame, args.format)
@@ -42,8 +37,10 @@ def run(args: argparse.Namespace) -> int:
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     """Add the ``events`` sub-command."""
-    parser = subparsers.add_parser(
+    add_command(
+        subparsers,
         "events",
+        run,
         help="list dated mentions resolved against the publication date",
         description=(
             "Find every date phrase in the articles under DIR (12 января, 10-13 января, "
@@ -54,5 +51,3 @@ def register(subparsers: argparse._SubParsersAction) -> None:
             "date, or, inside a quotation, the day it was said)."
         ),
     )
-    add_corpus_argument(parser)
-    parser.set_defaults(func=run)

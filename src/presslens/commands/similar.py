@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 
 from presslens.commands._common import (
-    add_corpus_argument,
+    add_command,
     fail,
     linked_index,
     load_or_fail,
@@ -18,7 +18,7 @@ PASSAGE_COLUMNS = ["a", "a_index", "a_text", "b", "b_index", "b_text", "score", 
 
 def run(args: argparse.Namespace) -> int:
     """Print the most similar pairs of units from different articles."""
-    from presslens.findings.similarity import similar_pairs
+    from presslens.findings import similar_pairs
 
     if args.top < 1:
         return fail("--top must be at least 1")
@@ -70,8 +70,10 @@ def stored_article_pairs(index, top: int, min_score: float, n_terms: int = 5):
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     """Add the ``similar`` sub-command."""
-    parser = subparsers.add_parser(
+    parser = add_command(
+        subparsers,
         "similar",
+        run,
         help="list the most similar articles, paragraphs or sentences across articles",
         description=(
             "Compare the units of DIR (articles, paragraphs or sentences) by the cosine "
@@ -83,7 +85,6 @@ def register(subparsers: argparse._SubParsersAction) -> None:
             "(and --top no larger than its K), the pairs come from its stored neighbours."
         ),
     )
-    add_corpus_argument(parser)
     parser.add_argument(
         "--level",
         choices=("article", "paragraph", "sentence"),
@@ -103,4 +104,3 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         default=0.1,
         help="leave out pairs scoring at or below this (default: 0.1)",
     )
-    parser.set_defaults(func=run)

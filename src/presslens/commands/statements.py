@@ -4,31 +4,25 @@ from __future__ import annotations
 
 import argparse
 
-from presslens.commands._common import (
-    add_corpus_argument,
-    fail,
-    linked_index,
-    load_or_fail,
-    write_frame,
-)
+from presslens.commands._common import add_command, stored_or_computed, write_frame
 from presslens.statements.extract import STATEMENT_COLUMNS as COLUMNS
+
+
+def _statements(corpus):
+    """The statements of a loaded corpus, in the contract's columns."""
+    from presslens.statements.extract import statements
+
+    return statements(corpus.articles)[COLUMNS]
 
 
 def run(args: argparse.Namespace) -> int:
     """Print every statement of the corpus in the chosen format."""
-    from presslens.statements.extract import statements
-
-    index = linked_index(args.corpus, "statements")
-    if index is not None:  # the index's statements: speakers and clusters of the corpus
-        try:
-            frame = index.table("statements", COLUMNS)
-        except ValueError as exc:  # a damaged table: one line
-            return fail(str(exc))
-    else:
-        corpus, code = load_or_fail(args.corpus)
-        if corpus is None:
-            return code
-        frame = statements(corpus.articles)[COLUMNS]
+    # an index's statements carry the speakers and clusters of the whole corpus
+    frame, code = stored_or_computed(
+        args.corpus, "statements", lambda index: index.table("statements", COLUMNS), _statements
+    )
+    if frame is None:
+        return code
     frame = frame.astype({"speaker_mention": object, "role": object, "cue": object})
     frame = frame.where(frame.notna(), None)
     write_frame(frame, args.format)
@@ -37,8 +31,10 @@ def run(args: argparse.Namespace) -> int:
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     """Add the ``statements`` sub-command."""
-    parser = subparsers.add_parser(
+    add_command(
+        subparsers,
         "statements",
+        run,
         help="list quotations and reported speech with speaker, cue and day said",
         description=(
             "Find every statement (direct quotation or reported speech) in the articles under "
@@ -50,5 +46,3 @@ def register(subparsers: argparse._SubParsersAction) -> None:
             "statements it stored are printed, with the corpus's speakers and clusters."
         ),
     )
-    add_corpus_argument(parser)
-    parser.set_defaults(func=run)

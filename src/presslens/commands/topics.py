@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from presslens.commands._common import add_corpus_argument, fail, load_or_fail, write_frame
+from presslens.commands._common import add_command, fail, load_or_fail, write_frame
 
 TABLES = ("topics", "selection", "outlets", "dates", "passages", "weights")
 
@@ -25,7 +25,7 @@ def _k(value: str) -> int | str:
 
 def run(args: argparse.Namespace) -> int:
     """Fit the topic model and print the chosen table."""
-    from presslens.findings.topics import fit_topics, select_k, topic_units
+    from presslens.findings import fit_topics, select_k, topic_units
 
     corpus, code = load_or_fail(args.corpus)
     if corpus is None:
@@ -56,8 +56,10 @@ def run(args: argparse.Namespace) -> int:
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     """Add the ``topics`` sub-command."""
-    parser = subparsers.add_parser(
+    parser = add_command(
+        subparsers,
         "topics",
+        run,
         help="find the topics of a corpus (NMF or LDA over lemmatized paragraphs)",
         description=(
             "Model the paragraphs of DIR (their content lemmas, Russian and Ukrainian bridged) "
@@ -77,7 +79,6 @@ def register(subparsers: argparse._SubParsersAction) -> None:
             "articles topics are fragile: check --table selection before trusting them."
         ),
     )
-    add_corpus_argument(parser)
     parser.add_argument(
         "--k",
         type=_k,
@@ -104,4 +105,3 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         metavar="N",
         help="paragraphs per topic with --table passages (default: 3)",
     )
-    parser.set_defaults(func=run)

@@ -10,7 +10,7 @@ INDEX/removed/part-*.parquet     Corpus.removed
 INDEX/lemmas/part-*.parquet      article, lemmas (list of str): content lemmas per article
 INDEX/statements/part-*.parquet  presslens.statements.extract.statements over the whole corpus: one
                                  speaker registry, clusters linked across every partition
-INDEX/events/part-*.parquet      article + presslens.dates.mentions.find_dates columns + outlet,
+INDEX/events/part-*.parquet      article + presslens.dates.find_dates columns + outlet,
                                  language, description and event (reconciled across the index)
 INDEX/event_groups.parquet       the events of two or more articles (reconcile_events's table)
 INDEX/echoes.parquet             presslens.findings.echoes.echoes: who carried what after whom
@@ -255,7 +255,7 @@ def read_corpus(path: str | Path) -> Corpus:
     Parameters
     ----------
     path : str or pathlib.Path
-        The index folder.
+        An index folder, as for :func:`open_index`.
 
     Returns
     -------

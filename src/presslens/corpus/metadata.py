@@ -104,79 +104,95 @@ def read_metadata(path: Path, label: str | None = None) -> tuple[dict[str, dict]
         bad row or column as :class:`Problem`.
     """
     label = label or path.name
-    problems: list[Problem] = []
-    try:
-        text, _ = decode_bytes(path.read_bytes())
-    except UndecodableError as exc:
-        return {}, [Problem(label, None, f"cannot read the metadata: {exc}", "metadata ignored")]
-    reader = csv_reader(text)
-    try:
-        header = [h.strip().lower() for h in next(reader)]
-    except (StopIteration, csv.Error):
-        return {}, [Problem(label, 1, "the metadata file has no header", "metadata ignored")]
-    if "id" not in header:
-        return {}, [Problem(label, 1, "the metadata has no 'id' column", "metadata ignored")]
-    missing = [c for c in REQUIRED if c not in header]
-    if missing:
-        problems.append(
-            Problem(label, 1, f"missing column(s): {', '.join(missing)}", "those fields left empty")
-        )
+    opened = _open(path, label)
+    if isinstance(opened, Problem):
+        return {}, [opened]
+    reader, header = opened
+    problems = _missing_columns(header, label)
     rows: dict[str, dict] = {}
     errors: list[tuple[int, str]] = []
     for lineno, values in csv_rows(reader, errors):
         if not any(v.strip() for v in values):
             continue
-        if len(values) != len(header):
-            problems.append(
-                Problem(
-                    label,
-                    lineno,
-                    f"expected {len(header)} fields, found {len(values)}",
-                    "row read as far as it goes",
-                )
-            )
-        rec = {col: (values[k].strip() if k < len(values) else "") for k, col in enumerate(header)}
+        rec = _record(values, header, label, lineno, problems)
         art = rec.get("id", "")
         if not art:
             problems.append(Problem(label, lineno, "a row without an id", "row ignored"))
-            continue
-        if art in rows:
+        elif art in rows:
             problems.append(
                 Problem(label, lineno, f"id {art!r} appears twice", "the first row is used")
             )
-            continue
-        published = None
-        if rec.get("published"):
-            published = parse_date(rec["published"])
-            if published is None:
-                problems.append(
-                    Problem(
-                        label,
-                        lineno,
-                        f"bad date {rec['published']!r} for {art!r}",
-                        "published left empty",
-                    )
-                )
-        language = rec.get("language", "").lower() or None
-        if language and language not in LANGUAGES:
-            problems.append(
-                Problem(
-                    label,
-                    lineno,
-                    f"unknown language {language!r} for {art!r}",
-                    "language detected from the text",
-                )
-            )
-            language = None
-        rows[art] = {
-            "outlet": rec.get("outlet") or None,
-            "url": rec.get("url") or None,
-            "published": published,
-            "language": language,
-            "title": rec.get("title") or None,
-            "author": rec.get("author") or None,
-            "line": lineno,
-        }
+        else:
+            rows[art] = _fields(rec, art, label, lineno, problems)
     problems.extend(Problem(label, line, msg, "row ignored") for line, msg in errors)
     problems.sort(key=lambda p: p.line or 0)
     return rows, problems
+
+
+def read_folder_metadata(root: Path) -> tuple[dict[str, dict], list[Problem]]:
+    """Read the ``metadata.csv`` at the top of a corpus folder, as :func:`read_metadata`;
+    nothing (``{}, []``) when ``root`` is a file or the folder has none."""
+    if root.is_dir() and (root / METADATA_NAME).is_file():
+        return read_metadata(root / METADATA_NAME)
+    return {}, []
+
+
+def _open(path: Path, label: str):
+    """The reader after the header and the header's lower-cased names; or the
+    :class:`Problem` that makes the whole file unusable."""
+    try:
+        text, _ = decode_bytes(path.read_bytes())
+    except UndecodableError as exc:
+        return Problem(label, None, f"cannot read the metadata: {exc}", "metadata ignored")
+    reader = csv_reader(text)
+    try:
+        header = [h.strip().lower() for h in next(reader)]
+    except (StopIteration, csv.Error):
+        return Problem(label, 1, "the metadata file has no header", "metadata ignored")
+    if "id" not in header:
+        return Problem(label, 1, "the metadata has no 'id' column", "metadata ignored")
+    return reader, header
+
+
+def _missing_columns(header: list[str], label: str) -> list[Problem]:
+    """The problem of a header without some of the :data:`REQUIRED` columns."""
+    missing = [c for c in REQUIRED if c not in header]
+    if not missing:
+        return []
+    msg = f"missing column(s): {', '.join(missing)}"
+    return [Problem(label, 1, msg, "those fields left empty")]
+
+
+def _record(values: list[str], header: list[str], label: str, lineno: int,
+            problems: list[Problem]) -> dict[str, str]:
+    """One row as a dict of stripped fields by column; a row of the wrong length is reported
+    and read as far as it goes."""
+    if len(values) != len(header):
+        msg = f"expected {len(header)} fields, found {len(values)}"
+        problems.append(Problem(label, lineno, msg, "row read as far as it goes"))
+    return {col: (values[k].strip() if k < len(values) else "") for k, col in enumerate(header)}
+
+
+def _fields(rec: dict[str, str], art: str, label: str, lineno: int,
+            problems: list[Problem]) -> dict:
+    """The fields of article ``art``, a bad date or an unknown language reported and left empty."""
+    published = None
+    if rec.get("published"):
+        published = parse_date(rec["published"])
+        if published is None:
+            msg = f"bad date {rec['published']!r} for {art!r}"
+            problems.append(Problem(label, lineno, msg, "published left empty"))
+    language = rec.get("language", "").lower() or None
+    if language and language not in LANGUAGES:
+        msg = f"unknown language {language!r} for {art!r}"
+        problems.append(Problem(label, lineno, msg, "language detected from the text"))
+        language = None
+    return {
+        "outlet": rec.get("outlet") or None,
+        "url": rec.get("url") or None,
+        "published": published,
+        "language": language,
+        "title": rec.get("title") or None,
+        "author": rec.get("author") or None,
+        "line": lineno,
+    }

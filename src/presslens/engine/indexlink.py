@@ -91,7 +91,7 @@ def event_columns(found: pd.DataFrame, articles: pd.DataFrame,
     relative phrase inside a quotation said on another day is read from that day, as
     :func:`presslens.findings.events` does: the few articles concerned are read again by it.
     """
-    from presslens.findings.corpusevents import describe
+    from presslens.findings.events import describe
 
     frame = _said_on_days(found, articles, rows) if rows is not None else found.copy()
     meta = articles.set_index("id")
@@ -106,7 +106,7 @@ def event_columns(found: pd.DataFrame, articles: pd.DataFrame,
 
 def _said_on_days(found: pd.DataFrame, articles: pd.DataFrame,
                   rows: pd.DataFrame) -> pd.DataFrame:
-    from presslens.findings.timeline import events
+    from presslens.findings import events
 
     frame = found.copy()
     if rows.empty or frame.empty:

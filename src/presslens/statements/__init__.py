@@ -1,9 +1,12 @@
 """Stage 4, statements: who said what, and the same utterance across articles.
 
-``quotes`` (quotation marks and sentences) → ``speakers`` (people, roles, names) →
-``attribution`` (a reporting verb and its speaker around a quotation) → ``reported`` (direct
-and indirect speech) → ``registry`` (one canonical speaker across articles) → ``linking`` and
-``corpuslink`` (the same utterance in memory and on an index) → ``extract`` (the table).
+``wordlists`` (role nouns, media names) → ``quotes`` (quotation marks and sentences) →
+``names`` (surname keys, Latin names) → ``speakers`` (people named in the text) → ``roles``
+(role phrases) → ``cues`` (reporting verbs) → ``attribution`` (the speaker of an attribution
+clause) → ``paragraph`` (what the rules read and make) → ``direct``, ``dashes``, ``indirect``
+(the rules) → ``reported`` (the walk over an article's paragraphs) → ``registry`` (one canonical
+speaker across articles) → ``linking`` and ``corpuslink`` (the same utterance in memory and on
+an index) → ``extract`` (the table).
 """
 
 from presslens.statements.extract import STATEMENT_COLUMNS, finish_statements, statements

@@ -1,8 +1,9 @@
-"""Reporting verbs and the speaker of an attribution clause (``— заявил генсек НАТО``).
+"""The speaker of an attribution clause (``— заявил генсек НАТО``).
 
 An attribution clause is the stretch of text that tells who said a quotation: ``— сказал он``,
 ``Столтенберг заявил:``, ``По словам Блинкена,``, ``— передает слова Блинкена ТАСС``. This
-module finds its reporting verb (the *cue*, from a ru+uk lexicon by lemma) and its speaker:
+module finds its speaker (its reporting verb, the *cue*, is found by
+:mod:`presslens.statements.cues`):
 
 * a named person, preferably one that can be the subject (nominative) of the verb;
 * after ``слова``/``по словам``/``за словами`` the person in the genitive;
@@ -17,22 +18,15 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
-from presslens.lexicon import read_json
-from presslens.statements.speakers import (
-    PRONOUNS,
-    Person,
-    Role,
-    is_media,
-    role_matches,
-    unique_post,
-)
+from presslens.statements.cues import cue_tokens
+from presslens.statements.roles import Role, role_matches, unique_post
+from presslens.statements.speakers import PRONOUNS, Person
+from presslens.statements.wordlists import is_media
 from presslens.text import _morph
 
-__all__ = ["Attribution", "Context", "attribute", "cue_tokens", "is_cue"]
+__all__ = ["Attribution", "Context", "attribute"]
 
-_ADJECTIVE_CUES = frozenset("уверенный убежденный убеждённый переконаний впевнений певний".split())
 _NOMINAL_RE = re.compile(
     r"(?i)\b(?:по\s+(?:словам|мнению|данным|оценке)|за\s+(?:словами|даними|оцінкою|думкою)"
     r"|со\s+слов|зі\s+слів|слова|слів|цитирует|цитує)\b"
@@ -45,61 +39,6 @@ _PREPOSITIONS = frozenset(
     "с со з із зі к ко у в во на о об про для от від перед после після при без между між "
     "против проти".split()
 )
-
-
-@lru_cache(maxsize=1)
-def _cues() -> dict[str, frozenset[str]]:
-    data = read_json("statements_cues.json")
-    out: dict[str, set[str]] = {"speech": set(), "relay": set(), "nominal": set()}
-    for lang in ("ru", "uk"):
-        for kind in out:
-            out[kind].update(w.replace("ё", "е") for w in data[lang][kind])
-    out["speech"].update({"говориться", "йтися"})
-    return {k: frozenset(v) for k, v in out.items()}
-
-
-@lru_cache(maxsize=200_000)
-def is_cue(word: str, language: str | None) -> str | None:
-    """Tell whether ``word`` is a reporting verb; return ``"speech"``, ``"relay"`` or None.
-
-    Only finite verbs, short adjectives and short participles (уверена) count: a gerund such
-    as ``коментуючи`` or an infinitive does not report a statement by itself.
-    """
-    if not word[:1].isalpha():
-        return None
-    found = _morph.parses(word.lower(), language)
-    if not found:
-        return None
-    cues = _cues()
-    for p in found[:2]:
-        normal = p.normal.replace("ё", "е")
-        if p.pos not in ("VERB", "ADJS", "PRTS") and normal not in _ADJECTIVE_CUES:
-            continue
-        if p.pos == "VERB" and "impr" in p.tags:
-            continue
-        if normal in cues["relay"]:
-            return "relay"
-        if normal in cues["speech"]:
-            return "speech"
-    return None
-
-
-def cue_tokens(text: str, language: str | None) -> list[tuple[int, int, str, str]]:
-    """Return ``(start, end, word, kind)`` for every reporting verb in ``text``."""
-    words = _CUE_WORD.findall(text)
-    kinds = _morph.per_form("cue", language, words, lambda w: is_cue(w, language) or "")
-    if not any(kinds):
-        return []
-    return [
-        (m.start(), m.end(), m.group(), kind)
-        for m, kind in zip(_CUE_WORD.finditer(text), kinds, strict=True)
-        if kind
-    ]
-
-
-# A word as a reporting verb can be written: a run of letters, maybe joined by an apostrophe
-# (з'явився).
-_CUE_WORD = re.compile(r"[^\W\d_]+(?:['’ʼ][^\W\d_]+)*")
 
 
 @dataclass
@@ -253,8 +192,7 @@ def attribute(
         The cue (may be None when not required), the speaker as a person (None when unknown),
         the mention as written and how it was found (``name``, ``pronoun``, ``role``, ``none``).
     """
-    language = ctx.language
-    cues = cue_tokens(clause, language)
+    cues = cue_tokens(clause, ctx.language)
     nominal = _NOMINAL_RE.search(clause)
     if require_cue and not cues and not nominal and not _BY_PRONOUN.search(clause):
         return None
@@ -262,55 +200,48 @@ def attribute(
     end = offset + len(clause)
     people = _clause_people(ctx, offset, end)
     roles = ctx.roles_within(offset, end)
-    anchor = offset + (cue[0] if cue else (nominal.start() if nominal else 0))
-
     # 0. по его словам / за її словами: a pronoun in the genitive
     gen = _BY_PRONOUN.search(clause)
     if gen:
-        pos = offset + gen.start(1)
-        person = ctx.antecedent(pos, PRONOUNS[gen.group(1).lower()])
-        return Attribution(
-            _cue_text(cue, gen),
-            _cue_pos(cue, gen, offset),
-            person,
-            gen.group(1),
-            pos,
-            None,
-            "pronoun",
-        )
+        return _pronoun_attr(ctx, (cue, gen), offset, gen.group(1), offset + gen.start(1))
     # 1. after слова / по словам / за словами: the person (or pronoun) that follows
     if nominal:
-        after = offset + nominal.end()
-        following = [p for p in people if p.start >= after and p.start - after <= 40]
-        if following:
-            p = following[0]
-            return Attribution(
-                _cue_text(cue, nominal),
-                _cue_pos(cue, nominal, offset),
-                p,
-                p.text,
-                p.start,
-                None,
-                "name",
-            )
-        m = re.match(r"\s*(его|её|ее|його|її)\b", clause[nominal.end() :], re.IGNORECASE)
-        if m:
-            pos = after + m.start(1)
-            person = ctx.antecedent(pos, PRONOUNS[m.group(1).lower()])
-            return Attribution(
-                _cue_text(cue, nominal),
-                _cue_pos(cue, nominal, offset),
-                person,
-                m.group(1),
-                pos,
-                None,
-                "pronoun",
-            )
-        role_after = [r for r in roles if r.start >= after and r.start - after <= 10]
-        if role_after:
-            return _role_attr(ctx, role_after[0], people, cue, nominal, offset)
-
+        found = _after_nominal(clause, offset, ctx, (cue, nominal), people, roles)
+        if found is not None:
+            return found
     # 2. a subject: a nominative name, pronoun or role noun, nearest to the cue
+    anchor = offset + (cue[0] if cue else (nominal.start() if nominal else 0))
+    candidates = _subjects(clause, offset, anchor, people, roles)
+    if not candidates:
+        return _no_subject(clause, offset, ctx, (cue, nominal), require_cue)
+    candidates.sort(key=lambda c: c[0])
+    _, how, item = candidates[0]
+    if how == "name":
+        return _name_attr((cue, nominal), offset, item)  # type: ignore[arg-type]
+    if how == "pronoun":
+        m = item  # type: ignore[assignment]
+        return _pronoun_attr(ctx, (cue, nominal), offset, m.group(1), offset + m.start())
+    return _role_attr(ctx, item, (cue, nominal), offset)  # type: ignore[arg-type]
+
+
+def _after_nominal(clause: str, offset: int, ctx: Context, cues, people, roles):
+    """Read the speaker right after ``слова``/``по словам``/``за словами``, or None."""
+    cue, nominal = cues
+    after = offset + nominal.end()
+    following = [p for p in people if p.start >= after and p.start - after <= 40]
+    if following:
+        return _name_attr(cues, offset, following[0])
+    m = re.match(r"\s*(его|её|ее|його|її)\b", clause[nominal.end() :], re.IGNORECASE)
+    if m:
+        return _pronoun_attr(ctx, cues, offset, m.group(1), after + m.start(1))
+    role_after = [r for r in roles if r.start >= after and r.start - after <= 10]
+    if role_after:
+        return _role_attr(ctx, role_after[0], cues, offset)
+    return None
+
+
+def _subjects(clause: str, offset: int, anchor: int, people, roles) -> list[tuple]:
+    """List the possible subjects (nominative names, pronouns, role nouns) by distance."""
     candidates: list[tuple[int, str, object]] = []
     for p in people:
         if p.nominative and not _preceded_by_preposition(clause, offset, p.start):
@@ -322,7 +253,13 @@ def attribute(
             if any(_names_role(clause, offset, r, p) for p in people):
                 continue  # the role is followed by the person's name: the name wins
             candidates.append((abs(r.start - anchor), "role", r))
-    if not candidates and cue is not None:
+    return candidates
+
+
+def _no_subject(clause: str, offset: int, ctx: Context, cues, require_cue: bool) -> Attribution:
+    """Read a clause without a subject: a descriptor, an organisation, the last person named."""
+    cue, nominal = cues
+    if cue is not None:
         found = _descriptor(clause, offset, cue, ctx) or _organisation(clause, offset, cue, ctx)
         if found is not None:
             return found
@@ -331,39 +268,30 @@ def attribute(
             person = ctx.antecedent(offset + cue[0], None)
             if person is not None:
                 return Attribution(cue[2], offset + cue[0], person, None, None, None, "pronoun")
-    if not candidates:
-        if cue is None and not require_cue:
-            return Attribution(None, None, None, None, None, None, "none")
-        return Attribution(
-            _cue_text(cue, nominal), _cue_pos(cue, nominal, offset), None, None, None, None, "none"
-        )
-    candidates.sort(key=lambda c: c[0])
-    _, how, item = candidates[0]
-    if how == "name":
-        p = item  # type: ignore[assignment]
-        return Attribution(
-            _cue_text(cue, nominal),
-            _cue_pos(cue, nominal, offset),
-            p,
-            p.text,
-            p.start,
-            None,
-            "name",
-        )
-    if how == "pronoun":
-        m = item  # type: ignore[assignment]
-        pos = offset + m.start()
-        person = ctx.antecedent(pos, PRONOUNS[m.group(1).lower()])
-        return Attribution(
-            _cue_text(cue, nominal),
-            _cue_pos(cue, nominal, offset),
-            person,
-            m.group(1),
-            pos,
-            None,
-            "pronoun",
-        )
-    return _role_attr(ctx, item, people, cue, nominal, offset)  # type: ignore[arg-type]
+    if cue is None and not require_cue:
+        return Attribution(None, None, None, None, None, None, "none")
+    return Attribution(
+        _cue_text(cue, nominal), _cue_pos(cue, nominal, offset), None, None, None, None, "none"
+    )
+
+
+def _name_attr(cues, offset: int, person: Person) -> Attribution:
+    """The attribution to a person named in the clause (``cues``: the cue and the noun)."""
+    cue, nominal = cues
+    return Attribution(
+        _cue_text(cue, nominal), _cue_pos(cue, nominal, offset), person, person.text,
+        person.start, None, "name",
+    )
+
+
+def _pronoun_attr(ctx: Context, cues, offset: int, word: str, pos: int) -> Attribution:
+    """The attribution to the pronoun ``word`` at ``pos``: the last person of its gender."""
+    cue, nominal = cues
+    person = ctx.antecedent(pos, PRONOUNS[word.lower()])
+    return Attribution(
+        _cue_text(cue, nominal), _cue_pos(cue, nominal, offset), person, word, pos, None,
+        "pronoun",
+    )
 
 
 _LOWER_WORD = re.compile(r"[а-яёіїєґ'’ʼ-]+")
@@ -418,7 +346,9 @@ def _organisation(clause: str, offset: int, cue, ctx: Context) -> Attribution | 
                        "organisation")
 
 
-def _role_attr(ctx, role: Role, people, cue, nominal, offset) -> Attribution:
+def _role_attr(ctx: Context, role: Role, cues, offset: int) -> Attribution:
+    """The attribution to a role noun: the person named before with a fitting role."""
+    cue, nominal = cues
     person = ctx.by_role(role, role.start) or ctx.fitting(role, role.start)
     return Attribution(
         _cue_text(cue, nominal),
@@ -432,12 +362,14 @@ def _role_attr(ctx, role: Role, people, cue, nominal, offset) -> Attribution:
 
 
 def _cue_text(cue, nominal) -> str | None:
+    """The cue as written: the reporting verb, else the noun (``по словам``)."""
     if cue is not None:
         return cue[2]
     return nominal.group(0) if nominal else None
 
 
 def _cue_pos(cue, nominal, offset: int) -> int | None:
+    """The offset of the cue in the article."""
     if cue is not None:
         return offset + cue[0]
     return offset + nominal.start() if nominal else None

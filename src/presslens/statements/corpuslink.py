@@ -1,6 +1,6 @@
-"""Link the statements of a whole corpus in blocks: the clusters of
-:func:`presslens.statements.linking.link_statements`, at a cost that grows with a speaker's
-statements in a few days, not with the square of the corpus.
+"""Link the statements of a whole corpus in blocks, at a cost that grows with a speaker's
+statements in a few days, not with the square of the corpus: the clusters of
+:func:`presslens.statements.linking.link_statements`.
 
 :func:`~presslens.statements.linking.link_statements` compares every two statements of one speaker
 and then, day by day, the unnamed statements with those of the day and the next. Two statements of

@@ -1,12 +1,11 @@
 """Statements: who said what, when, and who reported it.
 
 :func:`find_statements` (from :mod:`presslens.statements.reported`) reads one article;
-:func:`statements`
-reads a corpus: it dates each statement (``said_on``), gives each speaker one canonical name
-across articles and languages (:mod:`presslens.statements.registry`), and links statements that
-report
-the same utterance (``cluster``, :mod:`presslens.statements.linking`). :func:`quoted_terms` lists
-the quotations that are not statements (media names, titles, scare quotes).
+:func:`statements` reads a corpus: it dates each statement (``said_on``), gives each speaker one
+canonical name across articles and languages (:mod:`presslens.statements.registry`), and links
+statements that report the same utterance (``cluster``, :mod:`presslens.statements.linking`).
+:func:`quoted_terms` lists the quotations that are not statements (media names, titles, scare
+quotes).
 """
 
 from __future__ import annotations
@@ -18,11 +17,11 @@ import pandas as pd
 
 from presslens._gc import spared
 from presslens.corpus.lang import detect_language
-from presslens.dates.mentions import date_rows
+from presslens.dates import date_rows
 from presslens.statements.linking import link_statements
-from presslens.statements.quotes import quote_spans
+from presslens.statements.quotes import quote_kind, quote_spans
 from presslens.statements.registry import canonical_speakers
-from presslens.statements.reported import find_statements, quote_kind
+from presslens.statements.reported import find_statements
 
 __all__ = [
     "STATEMENT_COLUMNS",

@@ -23,7 +23,7 @@ import pandas as pd
 import scipy.sparse as sp
 
 from presslens.statements.quotes import split_sentences
-from presslens.text.nlp import lemmatize
+from presslens.text import lemmatize
 from presslens.text.vectorize import LemmaVectorizer
 
 __all__ = [

@@ -5,6 +5,8 @@
   and a quote left open at the end of the paragraph (cut off) ends at the paragraph's end.
 * :func:`split_sentences` splits a paragraph into sentences without breaking inside a
   quotation, so ``«Мы готовы. Это важно», — сказал он.`` is one sentence.
+* :func:`quote_kind` tells the quotations that cannot be statements: names of media and
+  organisations, and titles.
 """
 
 from __future__ import annotations
@@ -14,8 +16,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from presslens.lexicon import read_json
+from presslens.statements.wordlists import is_media
 
-__all__ = ["Quote", "Sentence", "quote_spans", "split_sentences"]
+__all__ = ["Quote", "Sentence", "quote_kind", "quote_spans", "split_sentences"]
 
 _CLOSING_NEXT = set(".,;:!?)]}»”“—–-…/") | {"\n"}
 _OPENING_PREV = set("([{—–-:/«„“") | {"\n"}
@@ -81,62 +84,86 @@ def quote_spans(text: str) -> list[Quote]:
     ...  for q in quote_spans(text)]
     ['Это „план“ Б']
     """
-    pairs = _pairs()
-    stack: list[tuple[str, int]] = []
-    out: list[Quote] = []
-
-    def close_to(index: int, end: int) -> None:
-        mark, pos = stack[index]
-        del stack[index:]
-        if not stack:
-            out.append(Quote(pos, end + 1, pos + 1, end, mark, False))
-
-    n = len(text)
+    pairing = _Pairing(text)
     for found in _mark_re().finditer(text):
-        i, ch = found.start(), found.group()
-        prev = text[i - 1] if i else "\n"
-        nxt = text[i + 1] if i + 1 < n else "\n"
-        if ch == '"':
-            opening = prev.isspace() or prev in _OPENING_PREV
-            closing = not prev.isspace() and (nxt.isspace() or nxt in _CLOSING_NEXT)
-            marks = [m for m, _ in stack]
-            if stack and stack[-1][0] == '"' and closing:
-                close_to(len(stack) - 1, i)
-            elif opening and not nxt.isspace():
-                stack.append((ch, i))
-            elif '"' in marks and closing:
-                close_to(len(marks) - 1 - marks[::-1].index('"'), i)
-            continue
-        closing = not prev.isspace() and (nxt.isspace() or nxt in _CLOSING_NEXT)
-        if ch == "“" and stack and (stack[-1][0] == "„" or stack[-1][0] == "“" and closing):
-            # „…“, and “…“ closed by the opening mark (a common typing slip)
-            close_to(len(stack) - 1, i)
-            _close_all_before_attribution(text, i, stack, close_to)
-            continue
-        if ch == "”" and stack and stack[-1][0] in ("“", "„"):
-            close_to(len(stack) - 1, i)
-            _close_all_before_attribution(text, i, stack, close_to)
-            continue
-        if ch in pairs and ch not in ('"', "”"):
-            stack.append((ch, i))
-            continue
-        closers = {pairs[m]: m for m, _ in stack}
-        if ch in closers:
-            marks = [m for m, _ in stack]
-            index = len(marks) - 1 - marks[::-1].index(closers[ch])
-            close_to(index, i)
-            _close_all_before_attribution(text, i, stack, close_to)
-        elif ch in "»”" and stack and closing:
-            # a quotation opened with one mark and closed with another: "…», «…”
-            close_to(len(stack) - 1, i)
-            _close_all_before_attribution(text, i, stack, close_to)
-    if stack:
-        mark, pos = stack[0]
-        end = len(text.rstrip())
-        if end > pos + 1:
-            out.append(Quote(pos, end, pos + 1, end, mark, True))
-    out.sort(key=lambda q: q.open)
-    return out
+        _read_mark(pairing, found.start(), found.group())
+    return pairing.finish()
+
+
+class _Pairing:
+    """The quotation marks of a paragraph being paired: the marks open and the quotes closed."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.stack: list[tuple[str, int]] = []  # (mark, offset) of the marks open
+        self.out: list[Quote] = []
+
+    def close_to(self, index: int, end: int) -> None:
+        """Close the mark open at ``stack[index]`` (and those inside it) at ``end``."""
+        mark, pos = self.stack[index]
+        del self.stack[index:]
+        if not self.stack:
+            self.out.append(Quote(pos, end + 1, pos + 1, end, mark, False))
+
+    def close_last(self, end: int) -> None:
+        """Close the innermost mark open at ``end``, the outer ones too before an attribution."""
+        self.close_to(len(self.stack) - 1, end)
+        _close_all_before_attribution(self.text, end, self.stack, self.close_to)
+
+    def finish(self) -> list[Quote]:
+        """Return the quotations in text order, one left open ending at the paragraph's end."""
+        if self.stack:
+            mark, pos = self.stack[0]
+            end = len(self.text.rstrip())
+            if end > pos + 1:
+                self.out.append(Quote(pos, end, pos + 1, end, mark, True))
+        self.out.sort(key=lambda q: q.open)
+        return self.out
+
+
+def _read_mark(p: _Pairing, i: int, ch: str) -> None:
+    """Open or close a quotation at the mark ``ch`` at offset ``i``."""
+    text, stack = p.text, p.stack
+    prev = text[i - 1] if i else "\n"
+    nxt = text[i + 1] if i + 1 < len(text) else "\n"
+    closing = not prev.isspace() and (nxt.isspace() or nxt in _CLOSING_NEXT)
+    if ch == '"':
+        _straight_mark(p, i, prev, nxt, closing)
+    elif ch == "“" and stack and (stack[-1][0] == "„" or stack[-1][0] == "“" and closing):
+        # „…“, and “…“ closed by the opening mark (a common typing slip)
+        p.close_last(i)
+    elif ch == "”" and stack and stack[-1][0] in ("“", "„"):
+        p.close_last(i)
+    elif ch in _pairs() and ch not in ('"', "”"):
+        stack.append((ch, i))
+    else:
+        _closing_mark(p, i, ch, closing)
+
+
+def _straight_mark(p: _Pairing, i: int, prev: str, nxt: str, closing: bool) -> None:
+    """A straight quote opens or closes by what stands around it."""
+    stack = p.stack
+    opening = prev.isspace() or prev in _OPENING_PREV
+    marks = [m for m, _ in stack]
+    if stack and stack[-1][0] == '"' and closing:
+        p.close_to(len(stack) - 1, i)
+    elif opening and not nxt.isspace():
+        stack.append(('"', i))
+    elif '"' in marks and closing:
+        p.close_to(len(marks) - 1 - marks[::-1].index('"'), i)
+
+
+def _closing_mark(p: _Pairing, i: int, ch: str, closing: bool) -> None:
+    """Close the quotation that ``ch`` pairs with, or the innermost one: "…», «…”."""
+    pairs = _pairs()
+    closers = {pairs[m]: m for m, _ in p.stack}
+    if ch in closers:
+        marks = [m for m, _ in p.stack]
+        p.close_to(len(marks) - 1 - marks[::-1].index(closers[ch]), i)
+        _close_all_before_attribution(p.text, i, p.stack, p.close_to)
+    elif ch in "»”" and p.stack and closing:
+        # a quotation opened with one mark and closed with another: "…», «…”
+        p.close_last(i)
 
 
 _ATTRIBUTION_DASH = re.compile(r"\s*[,.!?…]?\s*[—–―-]\s+\w")
@@ -229,3 +256,37 @@ def split_sentences(text: str, quotes: list[Quote] | None = None) -> list[Senten
         if trail > lead:
             out.append(Sentence(a + lead, a + trail, text[a + lead : a + trail]))
     return out
+
+
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+@lru_cache(maxsize=1)
+def _title_words() -> frozenset[str]:
+    """Words after which a quotation is a title (статья, книга, програма, читайте …)."""
+    data = read_json("statements_quotes.json")
+    return frozenset(w.lower() for w in data["title_words"]) | {"читайте", "читать"}
+
+
+def quote_kind(inner: str, before: str) -> str | None:
+    """Say why a quotation cannot be a statement: ``name``, ``title`` or None.
+
+    Parameters
+    ----------
+    inner : str
+        The quoted words.
+    before : str
+        The text just before the opening mark.
+
+    Returns
+    -------
+    str or None
+        ``"name"`` for a medium or organisation («Интерфакс-Украина»), ``"title"`` after a
+        word such as статья/книга/програма («…» in ``читайте в статье «…»``), else None.
+    """
+    if is_media(inner):
+        return "name"
+    prev = _WORD.findall(before[-60:].lower())
+    if prev and (prev[-1] in _title_words() or (len(prev) > 1 and prev[-2] in _title_words())):
+        return "title"
+    return None

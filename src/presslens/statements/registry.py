@@ -1,13 +1,13 @@
 """One canonical speaker per person across articles, cases, spellings and languages.
 
 People are grouped by the loose stem of their surname
-(:func:`presslens.statements.speakers.name_key`),
-so Столтенберг, Столтенберга and Столтенбергові are one person, and Блинкен and Блінкен too.
-When a corpus names two people with one surname and different first names (Виталий and
-Владимир Кличко), their first names keep them apart (a first name matches its other spelling:
-Владимир = Володимир), and a surname alone goes to the one the article named last in full, or
-else to the one named more often. Each person gets a Latin display name: the usual English
-spelling from ``speakers_names.csv`` when listed, else a transliteration of the name as written.
+(:func:`presslens.statements.names.name_key`), so Столтенберг, Столтенберга and Столтенбергові
+are one person, and Блинкен and Блінкен too. When a corpus names two people with one surname and
+different first names (Виталий and Владимир Кличко), their first names keep them apart (a first
+name matches its other spelling: Владимир = Володимир), and a surname alone goes to the one the
+article named last in full, or else to the one named more often. Each person gets a Latin display
+name: the usual English spelling from ``speakers_names.csv`` when listed, else a transliteration
+of the name as written.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from functools import lru_cache
 
 import pandas as pd
 
-from presslens.statements.speakers import (
+from presslens.statements.names import (
     display_name,
     first_key,
     fold_letters,
@@ -62,8 +62,8 @@ def same_first_name(a: str, b: str) -> bool:
     Returns
     -------
     bool
-        True when they share the initial (:func:`presslens.statements.speakers.first_key`) and their
-        folded letters are alike (difflib ratio >= 0.6): Виталий and Владимир differ,
+        True when they share the initial (:func:`presslens.statements.names.first_key`) and
+        their folded letters are alike (difflib ratio >= 0.6): Виталий and Владимир differ,
         Олександр and Александр match.
     """
     if first_key(a) != first_key(b):
@@ -78,7 +78,8 @@ def canonical_speakers(frame: pd.DataFrame) -> tuple[list[str], list[str]]:
     Parameters
     ----------
     frame : pandas.DataFrame
-        Statements with a ``person`` column (:class:`presslens.statements.speakers.Person` or None).
+        Statements with a ``person`` column (:class:`presslens.statements.speakers.Person` or
+        None).
 
     Returns
     -------
@@ -89,9 +90,21 @@ def canonical_speakers(frame: pd.DataFrame) -> tuple[list[str], list[str]]:
         ``"unknown"`` for no speaker.
     """
     people = [p for p in frame["person"] if p is not None]
-    # first names seen with each surname, grouped into people
-    groups: dict[str, list[list[str]]] = defaultdict(list)
+    groups = _first_name_groups(people)
     counts: dict[str, Counter] = defaultdict(Counter)
+    for key, found in groups.items():
+        for group in found:
+            counts[key][group[0]] += len(group)
+    persons = list(frame["person"])
+    ids = [UNKNOWN if p is None else _ident(p, groups, counts) for p in persons]
+    named = [(pid, p) for pid, p in zip(ids, persons, strict=True) if p is not None]
+    names = _display_names(named)
+    return ids, [UNKNOWN if p is None else names[pid] for pid, p in zip(ids, persons, strict=True)]
+
+
+def _first_name_groups(people: list) -> dict[str, list[list[str]]]:
+    """Group the first names seen with each surname key into people (one name, two spellings)."""
+    groups: dict[str, list[list[str]]] = defaultdict(list)
     for p in people:
         if not p.first:
             continue
@@ -101,24 +114,26 @@ def canonical_speakers(frame: pd.DataFrame) -> tuple[list[str], list[str]]:
                 break
         else:
             groups[p.key].append([p.first])
-    for key, found in groups.items():
+    return groups
+
+
+def _ident(p, groups: dict[str, list[list[str]]], counts: dict[str, Counter]) -> str:
+    """Return a person's id: the surname key, with the first name's key when it is shared."""
+    found = groups.get(p.key)
+    if not found or len(found) == 1:
+        return p.key
+    if p.first:
         for group in found:
-            counts[key][group[0]] += len(group)
+            if same_first_name(group[0], p.first):
+                return f"{p.key}|{name_key(group[0])}"
+    return f"{p.key}|{name_key(counts[p.key].most_common(1)[0][0])}"
 
-    def ident(p) -> str:
-        found = groups.get(p.key)
-        if not found or len(found) == 1:
-            return p.key
-        if p.first:
-            for group in found:
-                if same_first_name(group[0], p.first):
-                    return f"{p.key}|{name_key(group[0])}"
-        return f"{p.key}|{name_key(counts[p.key].most_common(1)[0][0])}"
 
+def _display_names(named: list[tuple[str, object]]) -> dict[str, str]:
+    """Return the Latin display name of every id, from its most usual surname and first name."""
     firsts: dict[str, list[tuple[str, bool]]] = defaultdict(list)
     surnames: dict[str, list[tuple[str, bool]]] = defaultdict(list)
-    for p in people:
-        pid = ident(p)
+    for pid, p in named:
         surnames[pid].append((p.surname, p.nominative))
         if p.first:
             firsts[pid].append((p.first, p.nominative))
@@ -131,13 +146,4 @@ def canonical_speakers(frame: pd.DataFrame) -> tuple[list[str], list[str]]:
             names[pid] = transliterate(full, _language(full))
         else:
             names[pid] = display_name(first, surname, _language(f"{first or ''}{surname}"))
-    ids, out = [], []
-    for p in frame["person"]:
-        if p is None:
-            ids.append(UNKNOWN)
-            out.append(UNKNOWN)
-        else:
-            pid = ident(p)
-            ids.append(pid)
-            out.append(names[pid])
-    return ids, out
+    return names

@@ -1,22 +1,19 @@
 """Stage 2, the text: words, sentences, lemmas (ru/uk, pymorphy3) and lemma TF-IDF.
 
-``_razdel`` (razdel's tokens with offsets) → ``nlp`` (tokens, stop words, lemmas, the lemma
-cache) and ``_morph`` (the morphological tags later stages ask about) → ``vectorize`` (units,
-the ru↔uk bridge, :class:`LemmaVectorizer`).
+``tokens`` (tokens and sentences, razdel's rules applied by ``_razdel``) → ``stopwords`` →
+``lemmas`` (content lemmas, one analysis per word form) → ``lemma_cache`` (those lemmas kept in a
+Parquet file); ``_morph`` (the morphological tags later stages ask about); ``units`` (articles,
+paragraphs or sentences) and ``bridge`` (the ru↔uk spelling) → ``vectorize``
+(:class:`LemmaVectorizer`).
 """
 
-from presslens.text.nlp import (
-    STOP_WORDS,
-    Token,
-    lemma,
-    lemmatize,
-    load_lemma_cache,
-    normalize_word,
-    save_lemma_cache,
-    sentences,
-    tokenize,
-)
-from presslens.text.vectorize import LemmaVectorizer, bridge_form, split_units
+from presslens.text.bridge import bridge_form
+from presslens.text.lemma_cache import load_lemma_cache, save_lemma_cache
+from presslens.text.lemmas import lemma, lemmatize
+from presslens.text.stopwords import STOP_WORDS
+from presslens.text.tokens import Token, normalize_word, sentences, tokenize
+from presslens.text.units import split_units
+from presslens.text.vectorize import LemmaVectorizer
 
 __all__ = ["STOP_WORDS", "LemmaVectorizer", "Token", "bridge_form", "lemma", "lemmatize",
            "load_lemma_cache", "normalize_word", "save_lemma_cache", "sentences", "split_units",

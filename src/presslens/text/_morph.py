@@ -1,6 +1,6 @@
 """Grammatical features of single words (case, gender, tense) for statements and dates.
 
-:mod:`presslens.text.nlp` gives lemmas; attribution and date resolution also need the grammemes
+:mod:`presslens.text.lemmas` gives lemmas; attribution and date resolution also need the grammemes
 pymorphy3 reads off a word form (is it a surname, can it be nominative, is the verb past or
 future). This private helper asks pymorphy3 for them, one cached analysis per (form, language).
 """
@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from presslens.text.nlp import analyzer as _analyzer  # one analyser per language, shared
+from presslens.text.lemmas import analyzer as _analyzer  # one analyser per language, shared
 
 _SURNAME_SHAPE = re.compile(r"(ов|ев|ёв|ин|ын|ів|їв)$")
 NAME_TAGS = frozenset({"Surn", "Name", "Patr"})

@@ -1,5 +1,6 @@
 """Views: what a person reads. Tables (``display``), charts (``plots``), the search and filters
-of notebook 05 (``explore``) and the HTML reports of ``make analysis`` (``report``).
+of notebook 05 (``explore``) and the HTML reports of ``make analysis`` (``report``, which makes
+the key tables and writes them with ``report_csv`` and ``report_pages``).
 """
 
 from presslens.views.display import reading_table

@@ -16,14 +16,16 @@ notebooks) writes into the folder:
 
 A table whose module is not in the package (yet) is listed on the page as not available, with
 the reason; nothing is made up in its place.
+
+This module makes the key tables (:data:`TABLES`, :func:`key_tables`) and runs the whole
+report (:func:`write_report`, :func:`main`); ``report_csv`` writes the CSVs and
+``report_pages`` the HTML pages.
 """
 
 from __future__ import annotations
 
 import argparse
-import html
 import importlib
-import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -31,38 +33,13 @@ from pathlib import Path
 import pandas as pd
 
 from presslens.corpus.load import Corpus, load_corpus
-from presslens.views.plots.chart import embed_plotly
+from presslens.views.report_csv import write_tables
+from presslens.views.report_pages import embed_charts, notebook_entries, write_index
 
-__all__ = [
-    "TABLES",
-    "MissingTable",
-    "Table",
-    "csv_frame",
-    "embed_charts",
-    "key_tables",
-    "main",
-    "notebook_entries",
-    "write_index",
-    "write_report",
-    "write_tables",
-]
+__all__ = ["TABLES", "MissingTable", "Table", "key_tables", "main", "write_report"]
 
 #: Columns of ``corpus.articles`` left out of ``articles.csv`` (the raw file stays on disk).
 ARTICLE_DROP = ("raw",)
-#: Characters of a cell shown in the previews of ``index.html``.
-PREVIEW_WIDTH = 70
-#: Columns shown in each table's preview (the CSV has them all).
-PREVIEW_COLUMNS = {
-    "articles": ["id", "outlet", "published", "language", "title"],
-    "statements": ["article", "speaker", "kind", "said_on", "quote"],
-    "events": ["article", "text", "date_start", "event", "description"],
-    "similar_pairs": ["a", "b", "score", "terms", "a_text"],
-    "topics": ["topic", "label", "share", "paragraphs"],
-    "topic_passages": ["topic", "rank", "outlet", "text"],
-    "timeline": ["date", "type", "outlet", "speaker", "text"],
-}
-#: Rows shown in each preview.
-PREVIEW_ROWS = 5
 
 
 @dataclass(frozen=True)
@@ -123,30 +100,30 @@ def _statements(corpus: Corpus, cache: dict) -> pd.DataFrame:
 def _mentions(corpus: Corpus, cache: dict) -> pd.DataFrame:
     if "mentions" not in cache:
         # inside a quotation, a relative date is read from the day the words were said
-        cache["mentions"] = _function("findings.timeline", "events")(
+        cache["mentions"] = _function("findings", "events")(
             corpus.articles, _statements(corpus, cache)
         )
     return cache["mentions"]
 
 
 def _events(corpus: Corpus, cache: dict) -> pd.DataFrame:
-    mentions, _ = _function("findings.timeline", "reconcile_events")(_mentions(corpus, cache))
+    mentions, _ = _function("findings", "reconcile_events")(_mentions(corpus, cache))
     return mentions
 
 
 def _timeline(corpus: Corpus, cache: dict) -> pd.DataFrame:
-    make = _function("findings.timeline", "timeline")
+    make = _function("findings", "timeline")
     return make(corpus.articles, _statements(corpus, cache), _mentions(corpus, cache))
 
 
 def _similar_pairs(corpus: Corpus, cache: dict) -> pd.DataFrame:
-    return _function("findings.similarity", "similar_pairs")(corpus.articles, "paragraph")
+    return _function("findings", "similar_pairs")(corpus.articles, "paragraph")
 
 
 def _topic_model(corpus: Corpus, cache: dict):
     if "topics" not in cache:
-        units = _function("findings.topics", "topic_units")(corpus.articles)
-        cache["topics"], _ = _function("findings.topics", "fit_topics")(units)
+        units = _function("findings", "topic_units")(corpus.articles)
+        cache["topics"], _ = _function("findings", "fit_topics")(units)
     return cache["topics"]
 
 
@@ -209,303 +186,6 @@ def key_tables(corpus: Corpus) -> list[Table]:
             continue
         tables.append(Table(name, description, frame.reset_index(drop=True)))
     return tables
-
-
-def _cell(value: object) -> object:
-    if isinstance(value, list | tuple):
-        return "; ".join(str(v) for v in value)
-    return value
-
-
-def csv_frame(frame: pd.DataFrame) -> pd.DataFrame:
-    """Convert a table to the plain values a spreadsheet reads.
-
-    Parameters
-    ----------
-    frame : pandas.DataFrame
-        Any table.
-
-    Returns
-    -------
-    pandas.DataFrame
-        The same rows and columns: dates without a time of day become ``YYYY-MM-DD`` strings
-        (other timestamps ISO 8601), lists and tuples become ``"; "``-joined strings, missing
-        values stay missing (empty in the CSV).
-    """
-    out = frame.copy()
-    for column in out.columns:
-        values = out[column]
-        if pd.api.types.is_datetime64_any_dtype(values):
-            dates = values.dropna()
-            daily = bool((dates == dates.dt.normalize()).all())
-            text = values.dt.strftime("%Y-%m-%d" if daily else "%Y-%m-%dT%H:%M:%S")
-            out[column] = _with_none(text.where(values.notna()))
-        elif pd.api.types.is_object_dtype(values) or pd.api.types.is_string_dtype(values):
-            out[column] = _with_none(values.map(_cell))
-    return out
-
-
-def _with_none(values: pd.Series) -> pd.Series:
-    """Return ``values`` as objects, with None (not NaN) for missing values."""
-    return values.astype(object).where(values.notna(), None)
-
-
-def write_tables(tables: list[Table], folder: str | Path) -> pd.DataFrame:
-    """Write each available table to ``<folder>/<name>.csv``.
-
-    Parameters
-    ----------
-    tables : list of Table
-        From :func:`key_tables`.
-    folder : str or pathlib.Path
-        The report folder (created when missing).
-
-    Returns
-    -------
-    pandas.DataFrame
-        One row per table, in the order given, with columns ``name`` (str), ``file`` (str or
-        None: the CSV's name), ``rows`` (Int64, missing when not available), ``columns`` (str:
-        the column names, comma-separated), ``description`` (str) and ``missing`` (str or
-        None: why the table is not available).
-    """
-    folder = Path(folder)
-    folder.mkdir(parents=True, exist_ok=True)
-    rows = []
-    for table in tables:
-        if table.frame is None:
-            (folder / f"{table.name}.csv").unlink(missing_ok=True)
-            rows.append((table.name, None, pd.NA, "", table.description, table.missing))
-            continue
-        file = f"{table.name}.csv"
-        csv_frame(table.frame).to_csv(
-            folder / file, index=False, encoding="utf-8-sig", lineterminator="\n"
-        )
-        columns = ", ".join(str(c) for c in table.frame.columns)
-        rows.append((table.name, file, len(table.frame), columns, table.description, None))
-    listing = pd.DataFrame(
-        rows, columns=["name", "file", "rows", "columns", "description", "missing"]
-    )
-    listing["rows"] = listing["rows"].astype("Int64")
-    listing["file"] = _with_none(listing["file"])
-    listing["missing"] = _with_none(listing["missing"])
-    return listing
-
-
-def _title_and_question(notebook: dict) -> tuple[str, str]:
-    for cell in notebook.get("cells", []):
-        if cell.get("cell_type") != "markdown":
-            continue
-        source = cell.get("source", "")
-        lines = ("".join(source) if isinstance(source, list) else source).splitlines()
-        title = next((ln.lstrip("#").strip() for ln in lines if ln.startswith("# ")), "")
-        rest = [ln.strip() for ln in lines if ln.strip() and not ln.startswith("#")]
-        question = rest[0].replace("**", "") if rest else ""
-        return title, question
-    return "", ""
-
-
-def notebook_entries(folder: str | Path) -> pd.DataFrame:
-    """List the executed notebooks of a report folder.
-
-    Parameters
-    ----------
-    folder : str or pathlib.Path
-        The report folder, holding ``NN-name.ipynb`` (and ``NN-name.html``) from
-        ``make analysis``.
-
-    Returns
-    -------
-    pandas.DataFrame
-        One row per ``*.ipynb`` in the folder, sorted by ``name``, with columns ``name``
-        (str: the file stem), ``title`` (str: the first level-1 heading), ``question`` (str:
-        the first line of text under it), ``html`` (str or None: the HTML file's name, None
-        when it is missing), ``screenshot`` (str or None: ``screenshots/<name>.png`` when it
-        exists), ``errors`` (int: error outputs in the executed notebook) and ``unexecuted``
-        (int: code cells with code but no execution count).
-    """
-    folder = Path(folder)
-    rows = []
-    for path in sorted(folder.glob("*.ipynb")):
-        notebook = json.loads(path.read_text(encoding="utf-8"))
-        title, question = _title_and_question(notebook)
-        code = [
-            c
-            for c in notebook.get("cells", [])
-            if c.get("cell_type") == "code" and "".join(c.get("source", "")).strip()
-        ]
-        errors = sum(
-            o.get("output_type") == "error" for c in code for o in c.get("outputs", [])
-        )
-        unexecuted = sum(c.get("execution_count") is None for c in code)
-        html_file = path.with_suffix(".html")
-        shot = Path("screenshots") / f"{path.stem}.png"
-        rows.append(
-            (
-                path.stem,
-                title or path.stem,
-                question,
-                html_file.name if html_file.exists() else None,
-                shot.as_posix() if (folder / shot).exists() else None,
-                errors,
-                unexecuted,
-            )
-        )
-    entries = pd.DataFrame(
-        rows,
-        columns=["name", "title", "question", "html", "screenshot", "errors", "unexecuted"],
-    )
-    for column in ("html", "screenshot"):
-        entries[column] = _with_none(entries[column])
-    return entries.astype({"errors": int, "unexecuted": int})
-
-
-def _preview(name: str, frame: pd.DataFrame) -> str:
-    columns = [c for c in PREVIEW_COLUMNS.get(name, []) if c in frame.columns]
-    shown = csv_frame(frame.head(PREVIEW_ROWS)[columns or list(frame.columns[:6])])
-    for column in shown.columns:
-        if shown[column].dtype == object:
-            shown[column] = shown[column].map(
-                lambda v: v
-                if not isinstance(v, str) or len(v) <= PREVIEW_WIDTH
-                else v[: PREVIEW_WIDTH - 1] + "…"
-            )
-    table = shown.to_html(index=False, border=0, classes="preview", na_rep="")
-    return f'<div class="scroll">{table}</div>'
-
-
-STYLE = """
-body { font-family: "DejaVu Sans", Arial, sans-serif; max-width: 1100px; margin: 2em auto;
-       padding: 0 1em; color: #222; line-height: 1.45; }
-h1 { margin-bottom: 0.2em; } h2 { margin-top: 1.6em; border-bottom: 1px solid #ddd; }
-.muted { color: #666; } .missing { color: #a33; }
-ul.notebooks li { margin-bottom: 0.6em; } .scroll { overflow-x: auto; }
-table.preview { border-collapse: collapse; font-size: 0.8em; margin: 0.4em 0 1.2em; }
-table.preview th, table.preview td { border: 1px solid #ddd; padding: 2px 6px;
-       text-align: left; vertical-align: top; }
-table.preview th { background: #f3f3f3; }
-"""
-
-
-def write_index(
-    folder: str | Path,
-    notebooks: pd.DataFrame,
-    listing: pd.DataFrame,
-    tables: list[Table],
-    corpus: Corpus,
-) -> Path:
-    """Write ``<folder>/index.html``, the page that links the whole report.
-
-    Parameters
-    ----------
-    folder : str or pathlib.Path
-        The report folder.
-    notebooks : pandas.DataFrame
-        From :func:`notebook_entries`.
-    listing : pandas.DataFrame
-        From :func:`write_tables`.
-    tables : list of Table
-        From :func:`key_tables` (for the previews).
-    corpus : Corpus
-        The corpus the tables were made from (summarised at the top).
-
-    Returns
-    -------
-    pathlib.Path
-        The page written.
-    """
-    esc = html.escape
-    articles = corpus.articles
-    dates = articles["published"].dropna()
-    span = (
-        f"{dates.min():%Y-%m-%d} to {dates.max():%Y-%m-%d}" if len(dates) else "no known dates"
-    )
-    outlets = sorted(articles["outlet"].dropna().unique())
-    languages = articles["language"].fillna("unknown").value_counts().sort_index()
-    parts = [
-        "<!DOCTYPE html>",
-        '<html lang="en"><head><meta charset="utf-8">',
-        "<title>presslens report</title>",
-        f"<style>{STYLE}</style></head><body>",
-        "<h1>presslens report</h1>",
-        f'<p class="muted">{len(articles)} articles from {len(outlets)} outlets '
-        f"({esc(', '.join(outlets))}), published {esc(span)}; languages: "
-        f"{esc(', '.join(f'{k} {v}' for k, v in languages.items()))}.</p>",
-        "<h2>Notebooks</h2>",
-        "<p>Each notebook as it ran on this corpus, with its tables, figures and the text that "
-        "reads them. Open one in any browser.</p>",
-        '<ul class="notebooks">',
-    ]
-    for row in notebooks.itertuples(index=False):
-        name = esc(row.title)
-        link = f'<a href="{esc(row.html)}">{name}</a>' if row.html else f"{name} (no HTML)"
-        notes = []
-        if row.screenshot:
-            notes.append(f'<a href="{esc(row.screenshot)}">screenshot in JupyterLab</a>')
-        if row.errors or row.unexecuted:
-            notes.append(
-                f'<span class="missing">{row.errors} errors, {row.unexecuted} cells not run</span>'
-            )
-        extra = f" · {' · '.join(notes)}" if notes else ""
-        question = f'<br><span class="muted">{esc(row.question)}</span>' if row.question else ""
-        parts.append(f"<li>{link}{extra}{question}</li>")
-    if notebooks.empty:
-        parts.append('<li class="missing">No executed notebook in this folder.</li>')
-    parts.append("</ul>")
-    linked = set(notebooks["screenshot"].dropna())
-    others = sorted(
-        path.relative_to(folder).as_posix()
-        for path in (Path(folder) / "screenshots").glob("*.png")
-        if path.relative_to(folder).as_posix() not in linked and "FAILED" not in path.name
-    )
-    if others:
-        links = " · ".join(f'<a href="{esc(o)}">{esc(Path(o).stem)}</a>' for o in others)
-        parts.append(f"<p>More JupyterLab screenshots: {links}.</p>")
-    parts += [
-        "<h2>Tables</h2>",
-        "<p>The key tables as CSV (UTF-8, opens in any spreadsheet). Offsets <code>start</code>/"
-        "<code>end</code> point into the article's clean text in <code>articles.csv</code>.</p>",
-    ]
-    frames = {t.name: t.frame for t in tables}
-    for row in listing.itertuples(index=False):
-        parts.append(f"<h3>{esc(row.name)}</h3>")
-        parts.append(f"<p>{esc(row.description)}</p>")
-        if row.file is None:
-            parts.append(f'<p class="missing">{esc(str(row.missing))}</p>')
-            continue
-        parts.append(
-            f'<p><a href="{esc(row.file)}">{esc(row.file)}</a> · {row.rows} rows (the first '
-            f'{min(PREVIEW_ROWS, row.rows)} below) · '
-            f'<span class="muted">columns: {esc(row.columns)}</span></p>'
-        )
-        parts.append(_preview(row.name, frames[row.name]))
-    parts.append("</body></html>")
-    path = Path(folder) / "index.html"
-    path.write_text("\n".join(parts) + "\n", encoding="utf-8")
-    return path
-
-
-def embed_charts(folder: str | Path) -> list[str]:
-    """Write plotly.js into every notebook page of a report folder that draws a chart.
-
-    Parameters
-    ----------
-    folder : str or pathlib.Path
-        The report folder.
-
-    Returns
-    -------
-    list of str
-        The pages changed (file names, sorted); a page that already carries plotly.js is
-        left as it is.
-    """
-    changed = []
-    for path in sorted(Path(folder).glob("*.html")):
-        page = path.read_text(encoding="utf-8")
-        embedded = embed_plotly(page)
-        if embedded != page:
-            path.write_text(embedded, encoding="utf-8")
-            changed.append(path.name)
-    return changed
 
 
 def write_report(folder: str | Path, corpus: str | Path | Corpus | None = None) -> Path:

@@ -6,8 +6,8 @@ A :class:`Chart` is a Plotly figure that displays itself as three outputs:
   extension that the ``plotly`` package installs into the environment (plotly.js comes with
   it: nothing is fetched);
 * ``text/html``, a ``<div>`` and a script calling ``Plotly.newPlot``, drawn in the HTML reports
-  of ``make analysis``, where :func:`presslens.views.report.embed_plotly` writes plotly.js into the
-  page;
+  of ``make analysis``, where :func:`presslens.views.report_pages.embed_charts` writes plotly.js
+  into the page (:func:`embed_plotly`);
 * ``text/plain``, one line saying what the chart shows.
 
 Every output is deterministic: the div's id is a hash of the figure, not a random uuid, so
@@ -24,7 +24,7 @@ from collections.abc import Iterable
 
 import plotly.graph_objects as go
 
-__all__ = ["CONFIG", "Chart", "dropdown", "filter_menu", "hover_text", "wrap"]
+__all__ = ["CONFIG", "Chart", "dropdown", "filter_menu", "hover_heatmap", "hover_text", "wrap"]
 
 #: Plotly's config for every chart: no logo link, no cloud; resizes with the notebook.
 CONFIG = {"displaylogo": False, "responsive": True, "showLink": False, "showSendToCloud": False}
@@ -233,6 +233,43 @@ def base_layout(title: str, height: int, **extra) -> dict:
         "margin": {"l": 10, "r": 10, "t": 90, "b": 10},
         **extra,
     }
+
+
+def hover_heatmap(
+    x: list[str], rows: dict, colorbar: tuple[str, float], summary: str, layout: dict, **style
+) -> Chart:
+    """Return a chart of one heatmap whose cells show their ``customdata`` on hover.
+
+    Parameters
+    ----------
+    x : list of str
+        The column labels.
+    rows : dict
+        The trace's data arrays (``y``, ``z``, ``customdata``, …), as the ``rows`` of
+        :func:`filter_menu` gives them.
+    colorbar : (str, float)
+        The colour bar's title and length (a share of the plot's height, hanging from the top).
+    summary : str
+        As for :class:`Chart`.
+    layout : dict
+        The figure's layout (see :func:`base_layout`).
+    **style
+        More properties of the heatmap (``colorscale``, ``zmin``, ``zmax``, …).
+
+    Returns
+    -------
+    Chart
+        The heatmap.
+    """
+    title, length = colorbar
+    bar = {"title": {"text": title}, "len": length, "y": 1, "yanchor": "top"}
+    fig = Chart(
+        data=[go.Heatmap(x=x, hovertemplate="%{customdata}<extra></extra>", colorbar=bar,
+                         **style, **rows)],
+        summary=summary,
+    )  # fmt: skip
+    fig.update_layout(**layout)
+    return fig
 
 
 #: Marks a page that already carries plotly.js (so embedding twice changes nothing).

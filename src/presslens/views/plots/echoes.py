@@ -144,7 +144,7 @@ def drift_view(found: pd.DataFrame, statements: pd.DataFrame) -> DriftView:
         One pair of quotations per same-language statement echo whose words differ, in the
         order of ``found``; displays as HTML in a notebook and as a word diff in plain text.
     """
-    from presslens.findings.echoes import drift_table
+    from presslens.findings import drift_table
 
     changes = drift_table(found, statements)
     at = found.set_index(["key", "source_article", "article"])[["source_start", "start"]]

@@ -7,11 +7,17 @@ import math
 import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
-import plotly.graph_objects as go
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
-from presslens.views.plots.chart import Chart, base_layout, filter_menu, hover_text, wrap
+from presslens.views.plots.chart import (
+    Chart,
+    base_layout,
+    filter_menu,
+    hover_heatmap,
+    hover_text,
+    wrap,
+)
 
 FONT = "DejaVu Sans"  # has Cyrillic glyphs
 
@@ -204,19 +210,16 @@ def heatmap_chart(
                              lambda a: outlet is None or outlet_of[a] == outlet)  # fmt: skip
 
     menu = filter_menu("outlet", sorted(set(outlet_of.values())), rows)
-    fig = Chart(
-        data=[go.Heatmap(x=[labels[a] for a in order], colorscale="Viridis", zmin=0,
-                         zmax=max(0.05, top), texttemplate="%{text}", hoverongaps=False,
-                         hovertemplate="%{customdata}<extra></extra>",
-                         colorbar={"title": {"text": "cosine"}, "len": 0.7, "y": 1,
-                                   "yanchor": "top"}, **every)],
+    return hover_heatmap(
+        [labels[a] for a in order], every, ("cosine", 0.7),
         summary=f"Interactive heatmap of {len(order)} articles: hover a cell to read the best "
         "passage pair of the two articles.",
+        layout={
+            **base_layout("Cosine similarity of lemma TF-IDF (ru↔uk bridged): hover a cell",
+                          160 + 55 * len(order), updatemenus=[menu]),
+            "xaxis": {"title": {"text": "article (outlet · date)"}, "tickangle": -30},
+            "yaxis": {"title": {"text": "article (outlet · date)"}, "autorange": "reversed"},
+        },
+        colorscale="Viridis", zmin=0, zmax=max(0.05, top), texttemplate="%{text}",
+        hoverongaps=False,
     )  # fmt: skip
-    fig.update_layout(
-        **base_layout("Cosine similarity of lemma TF-IDF (ru↔uk bridged): hover a cell",
-                      160 + 55 * len(order), updatemenus=[menu]),
-        xaxis={"title": {"text": "article (outlet · date)"}, "tickangle": -30},
-        yaxis={"title": {"text": "article (outlet · date)"}, "autorange": "reversed"},
-    )  # fmt: skip
-    return fig

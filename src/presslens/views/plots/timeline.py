@@ -56,7 +56,20 @@ def timeline_plot(table: pd.DataFrame, max_speakers: int = 12) -> Figure:
     step = 0.5 / max(len(outlets), 1)
     offset = {o: (i - (len(outlets) - 1) / 2) * step for i, o in enumerate(outlets)}
     fig, ax = plt.subplots(figsize=(10, 0.55 * len(lanes) + 2.2))
-    shown = statements[statements["speaker"].isin(order)].copy()
+    _draw_statements(ax, statements[statements["speaker"].isin(order)], y_of, offset, colors)
+    _draw_events(ax, events, y_of[EVENTS_LANE] if len(events) else 0, offset, colors)
+    _label_axes(fig, ax, lanes, y_of)
+    ax.legend(
+        handles=_legend_handles(colors, events), title="outlet", loc="upper left",
+        bbox_to_anchor=(1.01, 1), frameon=False,
+    )  # fmt: skip
+    fig.tight_layout()
+    return fig
+
+
+def _draw_statements(ax, shown: pd.DataFrame, y_of: dict, offset: dict, colors: dict) -> None:
+    """Draw a circle per speaker, outlet and day, sized by how many statements it stands for."""
+    shown = shown.copy()
     shown["outlet_name"] = shown["outlet"].map(lambda o: o if isinstance(o, str) else "unknown")
     grouped = (
         shown.groupby(["speaker", "outlet_name", "date"]).size().reset_index(name="n")
@@ -73,9 +86,13 @@ def timeline_plot(table: pd.DataFrame, max_speakers: int = 12) -> Figure:
             linewidth=0.4,
             zorder=3,
         )
+
+
+def _draw_events(ax, events: pd.DataFrame, lane: float, offset: dict, colors: dict) -> None:
+    """Draw each dated event as a bar on the events lane, circled in red when disputed."""
     for row in events.itertuples(index=False):
         name = row.outlet if isinstance(row.outlet, str) else "unknown"
-        y = y_of[EVENTS_LANE] + offset[name]
+        y = lane + offset[name]
         ax.plot(
             [row.date, row.date_end + pd.Timedelta(hours=12)]
             if row.date_end > row.date
@@ -90,6 +107,10 @@ def timeline_plot(table: pd.DataFrame, max_speakers: int = 12) -> Figure:
             ax.scatter(
                 row.date, y, s=140, facecolor="none", edgecolor="red", linewidth=1.2, zorder=4
             )
+
+
+def _label_axes(fig: Figure, ax, lanes: list[str], y_of: dict) -> None:
+    """Name the lanes, date the x axis and title the figure."""
     ax.set_yticks([y_of[n] for n in lanes], lanes)
     ax.set_ylim(-0.7, len(lanes) - 0.3)
     ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y-%m-%d"))
@@ -98,9 +119,13 @@ def timeline_plot(table: pd.DataFrame, max_speakers: int = 12) -> Figure:
     ax.set_xlabel("day said (statements) or dated (events)")
     ax.set_ylabel("speaker")
     ax.set_title("Who said what when: statements by speaker and dated events, coloured by outlet")
+
+
+def _legend_handles(colors: dict, events: pd.DataFrame) -> list[Line2D]:
+    """One marker per outlet, and the red circle when some event is dated differently."""
     handles = [
         Line2D([], [], marker="o", linestyle="", color=colors[o], markeredgecolor="black", label=o)
-        for o in outlets
+        for o in sorted(colors)
     ]
     if len(events) and events["disagreement"].any():
         handles.append(
@@ -114,11 +139,7 @@ def timeline_plot(table: pd.DataFrame, max_speakers: int = 12) -> Figure:
                 label="event dated differently",
             )
         )
-    ax.legend(
-        handles=handles, title="outlet", loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False
-    )
-    fig.tight_layout()
-    return fig
+    return handles
 
 
 # ------------------------------------------------------------------ the interactive timeline

@@ -11,11 +11,17 @@ import textwrap
 import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
-import plotly.graph_objects as go
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
-from presslens.views.plots.chart import Chart, base_layout, filter_menu, hover_text, wrap
+from presslens.views.plots.chart import (
+    Chart,
+    base_layout,
+    filter_menu,
+    hover_heatmap,
+    hover_text,
+    wrap,
+)
 
 FONT = "DejaVu Sans"  # has Cyrillic glyphs
 _MEASURES = [
@@ -268,19 +274,16 @@ def topics_chart(weights: pd.DataFrame, units: pd.DataFrame) -> Chart:
         lambda x: _paragraph_rows(wide, info, labels, lambda o: x is None or o == x),
     )  # fmt: skip
     columns = [textwrap.shorten(f"{t}: {labels[t]}", 30, placeholder="…") for t in wide.columns]
-    fig = Chart(
-        data=[go.Heatmap(x=columns, colorscale="Blues", zmin=0, zmax=1,
-                         hovertemplate="%{customdata}<extra></extra>",
-                         colorbar={"title": {"text": "share"}, "len": 0.6, "y": 1,
-                                   "yanchor": "top"}, **every)],
+    return hover_heatmap(
+        columns, every, ("share", 0.6),
         summary=f"Interactive topic view: {len(every['y'])} paragraphs × {len(columns)} topics; "
         "hover a cell to read the paragraph.",
+        layout={
+            **base_layout("Topic weights of each paragraph: hover a row to read it",
+                          180 + 16 * len(every["y"]), updatemenus=[menu]),
+            "xaxis": {"title": {"text": "topic"}, "side": "top"},
+            "yaxis": {"title": {"text": "paragraph (outlet ¶ index in the article)"},
+                      "autorange": "reversed", "tickfont": {"size": 9}},
+        },
+        colorscale="Blues", zmin=0, zmax=1,
     )  # fmt: skip
-    fig.update_layout(
-        **base_layout("Topic weights of each paragraph: hover a row to read it",
-                      180 + 16 * len(every["y"]), updatemenus=[menu]),
-        xaxis={"title": {"text": "topic"}, "side": "top"},
-        yaxis={"title": {"text": "paragraph (outlet ¶ index in the article)"},
-               "autorange": "reversed", "tickfont": {"size": 9}},
-    )  # fmt: skip
-    return fig

@@ -1,0 +1,172 @@
+"""Why one line of an article is not body, from the line alone and where it stands.
+
+* :func:`strict_reason`: boilerplate wherever it stands (an ad label, a counter, a web
+  address, a timestamp, a line repeated across the corpus, ...);
+* :func:`gated_reason`: the vocabulary of prompts, navigation, comments and captions, trusted
+  on short lines, outside the body, or on two hits;
+* :func:`inner_reason`: a caption, a subheading or a related headline inside the body;
+* :func:`cut_off_tail`: the last line of a text cut off mid-sentence, which is body.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from presslens.corpus._rules import (
+    ALNUM,
+    ALWAYS,
+    COUNTER,
+    ENDS_STOP,
+    GATED_ALL,
+    GATED_SHORT,
+    GLUED_DATE,
+    GOES_ON,
+    HEADLINE_WORDS,
+    IMAGE_MARKUP,
+    LETTER_WORD,
+    NAME,
+    PROSE_WORDS,
+    SWITCHER,
+    TICKER,
+    TIME,
+    URL_LINE,
+    ends_sentence,
+    is_heading,
+    is_timestamp,
+    normalize_line,
+)
+
+
+def strict_reason(line: str, lower: str, n: int, repeated: frozenset[str]) -> str | None:
+    """Reasons that hold wherever the line stands."""
+    for reason, pattern in ALWAYS.items():
+        if pattern.search(lower):
+            return reason
+    if n <= 4 and (COUNTER.match(line) or TICKER.match(line)) and not TIME.search(line):
+        return "counter"
+    if URL_LINE.match(line) or IMAGE_MARKUP.match(line):
+        return "url"
+    if not ALNUM.search(line):
+        return "punctuation"
+    if GLUED_DATE.search(line):
+        return "related headline"
+    if n <= 12 and is_timestamp(line):
+        return "timestamp"
+    if n <= 8 and SWITCHER.match(line):
+        return "language switcher"
+    if n <= 5 and is_heading(line):
+        return "section heading"
+    if repeated and normalize_line(line) in repeated:
+        return "repeated across corpus"
+    return None
+
+
+def vocabulary_hits(lower: str) -> Counter[str]:
+    """Count the vocabulary matches of each gated reason in a lower-cased line."""
+    return Counter(m.lastgroup.replace("_", "-") for m in GATED_ALL.finditer(lower))
+
+
+def gated_reason(line: str, n: int, hits: Counter[str], outside_body: bool) -> str | None:
+    """Vocabulary reasons, trusted on short lines, outside the body, or on two hits.
+
+    Never on a long sentence (more than :data:`~presslens.corpus._rules.PROSE_WORDS` words):
+    ``Об этом сообщила пресс-служба в Telegram`` inside a paragraph is body.
+    """
+    prose = ends_sentence(line) and (n > PROSE_WORDS or n > 14 and hits.total() == 1)
+    if prose or n > 2 * PROSE_WORDS:
+        return None
+    for reason, count in hits.items():
+        short = n <= GATED_SHORT[reason]
+        if reason == "navigation" and short:
+            return reason
+        if outside_body or count >= 2 or (short and not ENDS_STOP.search(line)):
+            return reason
+    return None
+
+
+_SUBHEADING_WORDS = 6
+_LABELLED = re.compile(r"^[^\W\d_]+(?:\s+[^\W\d_]+)?:\s+\S")
+#: Words that address the reader or the guest: a question with one of them is an interview's
+#: or a prompt's, not a subheading's (``Що ви відчули?``, ``Вы уверены?``).
+_SECOND_PERSON = re.compile(
+    r"(?i)\b(?:вы|вас|вам|вами|ваш\w*|ты|тебя|тебе|тобой|твой|твоя|твое|твоё|ви|ти|тобі|"
+    r"твій|твоя|твоє|\w+(?:ете|ёте|ите|єте|їте|ешь|ёшь|ишь|еш|єш|иш))\b"
+)
+_QUESTION_HEADING_WORDS = 14
+
+
+def _question_heading(line: str, n: int) -> bool:
+    """A short question on a line of its own, in the third person, that no dash or quotation
+    mark opens: a subheading (``Хто ухвалюватиме рішення щодо мера?``)."""
+    return (
+        line.endswith("?")
+        and 3 <= n <= _QUESTION_HEADING_WORDS
+        and line[:1] not in "—–-«„“\"'"
+        and line.count("?") == 1
+        and not _SECOND_PERSON.search(line)
+    )
+
+
+def inner_reason(line: str, n: int) -> str | None:
+    """Why a line inside the body is not body: a caption (a name alone), a subheading (a
+    short line without sentence punctuation, or a question in the third person), or a
+    related headline (a longer line without sentence punctuation between paragraphs)."""
+    if n <= 3 and NAME.match(line):
+        return "caption"
+    if _question_heading(line, n):
+        return "subheading"
+    if (
+        ends_sentence(line)
+        or line.endswith((":", ",", ";", "»", "”", "“", '"'))
+        or line[:1] in "—–-«„“\"'"
+        or _LABELLED.match(line)  # `Джерело: …`, `Деталі: …`: a labelled body line
+    ):
+        return None
+    if n <= _SUBHEADING_WORDS:
+        return "subheading"
+    if len(LETTER_WORD.findall(line)) <= HEADLINE_WORDS:
+        return "related headline"
+    return None
+
+
+_CUT_WORD = re.compile(r"[\w,;:\-–—«»„“”\"(’'ʼ]\s*$")
+#: Reasons of lines that can stand between two paragraphs of a body.
+_INLINE = frozenset({"caption", "ad", "counter", "url", "punctuation"})
+
+
+def cut_off_tail(lines, live, last, reason, n_words) -> int | None:
+    """Return the line that ends the body cut off mid-sentence, if there is one.
+
+    That is the first line after the last body line: it does not end as a sentence would,
+    holds at least two words, and only boilerplate already recognised (a menu, a counter,
+    an ad) follows it.
+    """
+    after = [i for i in live if last is not None and i > last]
+    # lines that end as sentences straight after the last anchor are body anyway, and a photo
+    # caption or an ad may stand inside the body
+    def passed(i: int) -> bool:
+        line = lines[i].strip()
+        if reason.get(i) in _INLINE:
+            return True
+        if i in reason:
+            return False
+        # a sentence, a paragraph that goes on (ends with a comma), a short label (`Видео:`)
+        return bool(ends_sentence(line) or GOES_ON.search(line) or n_words[i] <= 4)
+
+    while after and passed(after[0]) and len(after) > 1:
+        after = after[1:]
+    if after and passed(after[0]) and ends_sentence(lines[after[0]].strip()):
+        return None
+    if not after:
+        return None
+    tail, rest = after[0], after[1:]
+    line = lines[tail].strip()
+    long_line = n_words[tail] >= PROSE_WORDS and reason.get(tail) in GATED_SHORT
+    if (tail in reason and not long_line) or not all(
+        i in reason or (n_words[i] <= 4 and not ends_sentence(lines[i])) for i in rest
+    ):
+        return None
+    if n_words[tail] < 2 or ends_sentence(line) or not _CUT_WORD.search(line):
+        return None
+    return tail

@@ -1,0 +1,271 @@
+"""The passes of the cleaner over one article, each recording why it removes a line.
+
+:func:`presslens.corpus.clean_text` reads the article into an :class:`Article` and runs the
+passes in order: boilerplate wherever it stands, lists of related headlines, lines repeated
+inside the article, the body's bounds and the vocabulary outside them, the byline, title and
+stamped date above the body, fragments around it and captions and subheadings inside it.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from presslens.corpus._classify import (
+    cut_off_tail,
+    gated_reason,
+    inner_reason,
+    strict_reason,
+    vocabulary_hits,
+)
+from presslens.corpus._rules import (
+    AUTHOR_PREFIX,
+    ENDS_STOP,
+    FOLD_MARKS,
+    GATED_SHORT,
+    GLUED_DATE,
+    GOES_ON,
+    LETTER_WORD,
+    NAME,
+    PROSE_WORDS,
+    ROLE,
+    dated,
+    ends_sentence,
+    headline_like,
+    is_body,
+    n_words,
+    normalize_line,
+    sentences,
+    stamp_date,
+)
+
+
+@dataclass
+class Article:
+    """One article being cleaned: its lines, the reason of each line removed so far, and what
+    the passes found (the body's first and last lines, the repeated headline, the lede)."""
+
+    lines: list[str]
+    live: list[int]
+    stripped: dict[int, str]
+    n_words: dict[int, int]
+    reason: dict[int, str] = field(default_factory=dict)
+    first: int | None = None
+    last: int | None = None
+    headline: int | None = None
+    lede: int | None = None
+    related_block: bool = False
+    _hits: dict[int, Counter[str]] = field(default_factory=dict)
+
+    @classmethod
+    def read(cls, lines: list[str]) -> Article:
+        """Return the article of these lines (its non-empty lines stripped and counted)."""
+        live = [i for i, line in enumerate(lines) if line.strip()]
+        stripped = {i: lines[i].strip() for i in live}
+        return cls(lines, live, stripped, {i: n_words(stripped[i]) for i in live})
+
+    def kept(self) -> list[int]:
+        """Return the non-empty lines not removed yet, in order."""
+        return [i for i in self.live if i not in self.reason]
+
+    def hits(self, i: int) -> Counter[str]:
+        """Return the vocabulary hits of line ``i`` (found once)."""
+        if i not in self._hits:
+            self._hits[i] = vocabulary_hits(self.stripped[i].lower())
+        return self._hits[i]
+
+    def outside(self, i: int) -> bool:
+        """Tell whether line ``i`` stands before or after the body."""
+        return self.first is not None and (i < self.first or i > self.last)
+
+
+def mark_boilerplate(art: Article, repeated: frozenset[str]) -> None:
+    """Lines that are boilerplate wherever they stand; vocabulary on short lines."""
+    for i in art.live:
+        line, n = art.stripped[i], art.n_words[i]
+        r = strict_reason(line, line.lower(), n, repeated)
+        if not r and n <= max(GATED_SHORT.values()):
+            r = gated_reason(line, n, art.hits(i), outside_body=False)
+        if r:
+            art.reason[i] = r
+
+
+def mark_related_lists(art: Article) -> None:
+    """Lists of related headlines: two or more headlines each followed by a timestamp."""
+    live, reason = art.live, art.reason
+    stamped = [
+        j
+        for pos, j in enumerate(live[:-1])
+        if j not in reason and reason.get(live[pos + 1]) == "timestamp"
+    ]
+    art.related_block = len(stamped) >= 2
+    if art.related_block:
+        for j in stamped:
+            reason[j] = "related headline"
+
+
+def _is_headline_copy(j: int, i: int, order: list[int], stripped: dict[int, str]) -> bool:
+    """Tell whether line ``j``, repeated at ``i``, stands above the body: among the first
+    three lines kept, with no other sentence-like line before the repeat."""
+    return j in order[:3] and not any(
+        is_body(stripped[k], n_words(stripped[k])) for k in order if k < i and k != j
+    )
+
+
+def mark_repeats(art: Article) -> None:
+    """Lines repeated inside the article, including a whole body pasted again."""
+    lines, stripped, reason = art.lines, art.stripped, art.reason
+    seen_lines: dict[str, int] = {}
+    seen_sentences: set[str] = set()
+    for i in art.kept():
+        norm = normalize_line(lines[i])
+        sents = sentences(lines[i])
+        j = seen_lines.get(norm)
+        if j is not None and ends_sentence(stripped[i]) and _is_headline_copy(
+            j, i, art.kept(), stripped
+        ):
+            # a sentence above the body repeated as the lede: the first copy goes (as the
+            # headline when there is none yet), the lede stays
+            reason[j] = "title" if art.headline is None and j == art.kept()[0] else "duplicate line"
+            art.headline = j if reason[j] == "title" else art.headline
+            art.lede = i
+            seen_sentences.update(sents)
+        elif j is not None and art.n_words[i] >= 3:
+            reason[i] = "duplicate line"
+        elif len(sents) >= 2 and sum(s in seen_sentences for s in sents) >= 0.8 * len(sents):
+            reason[i] = "repeated body"
+        else:
+            seen_lines[norm] = i
+            seen_sentences.update(sents)
+
+
+def _anchor(art: Article, order: list[int]) -> int | None:
+    """The first line of ``order`` that is sentence-like and carries no vocabulary at all."""
+    return next(
+        (
+            i
+            for i in order
+            if is_body(art.stripped[i], art.n_words[i])
+            and (art.n_words[i] > PROSE_WORDS or not art.hits(i))
+        ),
+        None,
+    )
+
+
+def mark_outside_vocabulary(art: Article) -> None:
+    """Find the body's bounds; trust the vocabulary on every line outside them."""
+    art.first = _anchor(art, art.kept())
+    art.last = _anchor(art, art.kept()[::-1])
+    for i in art.kept():
+        if art.outside(i) and art.n_words[i] <= 2 * PROSE_WORDS:  # longer lines are prose
+            r = gated_reason(art.stripped[i], art.n_words[i], art.hits(i), outside_body=True)
+            if r:
+                art.reason[i] = r
+
+
+def find_byline(art: Article) -> str | None:
+    """Mark the byline near the top (a prefixed name, or a name over a job title); the author."""
+    lines, reason = art.lines, art.reason
+    head = art.kept()[:12]
+    for pos, i in enumerate(head):
+        line = lines[i].strip()
+        m = AUTHOR_PREFIX.match(line)
+        if m and n_words(line) <= 6:
+            reason[i] = "byline"
+            return m.group(1)
+        nxt = head[pos + 1] if pos + 1 < len(head) else None
+        if NAME.match(line) and nxt is not None and ROLE.search(lines[nxt]) and (
+            n_words(lines[nxt]) <= 8
+        ):
+            reason[i], reason[nxt] = "byline", "byline"
+            return line
+    return None
+
+
+def _title_like(line: str) -> bool:
+    """Tell whether a line above the body reads as a headline (not a stamp, list or lede)."""
+    return (
+        3 <= len(LETTER_WORD.findall(line)) <= 15
+        and n_words(line) <= 30
+        and not line.startswith(("•", "·", "*"))
+        and not ENDS_STOP.search(line)
+        and not line.endswith(":")
+        and not dated(line)
+    )
+
+
+def find_title(art: Article) -> str | None:
+    """Return the headline: the repeated one, else the first headline-like line above the body."""
+    if art.headline is not None:
+        return art.lines[art.headline].strip()
+    for i in art.kept() if art.first is not None else []:
+        if i >= art.first:
+            break
+        line = art.lines[i].strip()
+        if _title_like(line):
+            art.reason[i] = "title"
+            return line
+    return None
+
+
+def find_published(art: Article, stamp: tuple[int, str] | None) -> pd.Timestamp | None:
+    """Return the date of the first timestamp above the body, else of the date-stamp prefix."""
+    published = None
+    for i in art.live:
+        if art.reason.get(i) == "timestamp" and (art.first is None or i < art.first):
+            published = stamp_date(art.lines[i])
+            if published is not None:
+                break
+    if stamp is not None:
+        published = published if published is not None else stamp_date(stamp[1])
+    return published
+
+
+def mark_title_copies(art: Article, title: str | None) -> None:
+    """Lines that repeat the headline or its beginning (an image's alt text), not the lede."""
+    if not title:
+        return
+    norm_title = normalize_line(title).translate(FOLD_MARKS)
+    for i in art.kept():
+        if len(art.stripped[i]) > 2 * len(title) + 10:
+            continue  # far longer than the title: not a copy of its beginning
+        stem = normalize_line(art.lines[i]).translate(FOLD_MARKS).rstrip(".… ")
+        if i != art.lede and len(stem) >= 10 and norm_title.startswith(stem):
+            art.reason[i] = "repeated title"
+
+
+def mark_fragments(art: Article) -> None:
+    """Short lines without sentence punctuation before or after the body; but the last line
+    of a text cut off mid-sentence, straight after the body, is body."""
+    first, last, reason = art.first, art.last, art.reason
+    cut = cut_off_tail(art.lines, art.live, last, reason, art.n_words)
+    reason.pop(cut, None)
+    for i in art.kept():
+        if not art.outside(i) or i == cut:
+            continue
+        line = art.lines[i].strip()
+        if i > last and GLUED_DATE.search(line):
+            reason[i] = "related headline"
+            continue
+        if ends_sentence(line):
+            continue
+        n = n_words(line)
+        if i > last and art.related_block and n <= 25:
+            reason[i] = "related headline"
+        elif n <= 4 or (i > last and n <= 20 and not GOES_ON.search(line)) or (
+            i < first and headline_like(line)
+        ):
+            reason[i] = "fragment"
+
+
+def mark_inner(art: Article) -> None:
+    """Inside the body: a person's name alone (a photo caption) and short lines without
+    sentence punctuation (subheadings, block labels)."""
+    for i in art.kept():
+        if art.first is None or not art.first < i < art.last:
+            continue
+        r = inner_reason(art.lines[i].strip(), art.n_words[i])
+        if r:
+            art.reason[i] = r

@@ -1,0 +1,198 @@
+"""The cleaner's line rules: its vocabulary, the patterns of boilerplate and the tests of one
+line's shape (a sentence, a timestamp, a heading, a headline).
+
+Nothing here looks at a line's neighbours: :mod:`presslens.corpus._classify` gives the reason
+of one line, :mod:`presslens.corpus._passes` walks an article.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import lru_cache
+
+import pandas as pd
+
+from presslens.corpus.metadata import plausible_year
+from presslens.lexicon import read_json
+
+_VOCAB = read_json("clean_vocabulary.json")
+
+
+def _compile(patterns: Iterable[str], flags: int = re.IGNORECASE) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{p})" for p in patterns), flags)
+
+
+# Vocabulary is matched on lower-cased lines, without IGNORECASE, which is much faster.
+ALWAYS = {reason: _compile(pats, 0) for reason, pats in _VOCAB["always"].items()}
+GATED_ALL = re.compile(
+    "|".join(
+        f"(?P<{reason.replace('-', '_')}>{'|'.join(f'(?:{p})' for p in pats)})"
+        for reason, pats in _VOCAB["gated"].items()
+    )
+)
+GATED_SHORT = {"navigation": 8, "prompt": 12, "comments": 12, "caption": 15, "source": 6}
+ROLE = _compile(_VOCAB["byline_roles"])
+_MONTH = _compile(_VOCAB["months"])
+_TS_WORD = _compile(_VOCAB["timestamp_words"])
+
+_WORDS = re.compile(r"\w+")
+_CLOSERS = "»\"”“'’)]"
+
+
+def ends_sentence(line: str) -> bool:
+    """Whether the line ends as a sentence: with ``.``, ``!``, ``?`` or ``…``, maybe followed
+    by closing marks and spaces (a test of its last characters, not a regex scan)."""
+    return line.rstrip().rstrip(_CLOSERS)[-1:] in (".", "!", "?", "…")
+
+
+ENDS_STOP = re.compile(r"[.…][»\"”“'’)\]]*\s*$")
+# an exchange-rate or weather widget: `• USD 39.5`, `Харьков +17°С`
+TICKER = re.compile(
+    r"^[•·*\s]*(?:(?:USD|EUR|GBP|RUB|UAH|PLN|CHF|BTC)\s*[\d.,]+|[^\W\d_]+\s+[+−-]?\d+\s*°\s*[CС]?)\s*$"
+)
+ALNUM = re.compile(r"[^\W_]")
+IMAGE_MARKUP = re.compile(r"^\s*(?:<image|<img\b|!\[[^\]]*\]\()", re.I)
+URL_LINE = re.compile(r"^\s*\S*(?:https?:|www\.|%2F|\.(?:png|jpe?g|webp|gif)\b)\S*\s*$", re.I)
+COUNTER = re.compile(r"^[\d\s.,:/()+%-]{1,12}$")
+TIME = re.compile(r"\b\d{1,2}:\d{2}\b")
+_DATE = re.compile(r"\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b")
+_FULL_DATE = re.compile(r"\b(\d{1,2})[./](\d{1,2})[./](\d{4})\b|\b(\d{4})-(\d{2})-(\d{2})\b")
+_LANG_CODE = r"(?:UA|RU|EN|UK|УКР|РУС|ENG|DE|PL|FR|УКР\.|РУС\.|ua|ru|en)"
+SWITCHER = re.compile(rf"^\s*{_LANG_CODE}(?:\s*[/|·•,-]?\s*{_LANG_CODE})+\s*$", re.IGNORECASE)
+NAME = re.compile(r"^[A-ZА-ЯЁІЇЄҐ][\w'’-]+(?:\s+[A-ZА-ЯЁІЇЄҐ][\w'’.-]+){1,2}$")
+AUTHOR_PREFIX = re.compile(
+    r"^\s*(?:автор|author|by)\s*[:—–-]?\s+([A-ZА-ЯЁІЇЄҐ][\w'’.-]+(?:\s+[A-ZА-ЯЁІЇЄҐ][\w'’.-]+){0,3})"
+    r"\s*$",
+    re.IGNORECASE,
+)
+_SENTENCE_SPLIT = re.compile(r"(?<=[.!?…»\"”])\s+(?=[«\"“„A-ZА-ЯЁІЇЄҐ0-9—–-])")
+# a related headline with its date glued on: `…сесії28 січня 2026 р.`, `…новости07.06.2025`
+GLUED_DATE = re.compile(
+    r"[^\W\d_]\d{1,2}(?:[./]\d{1,2}[./]\d{2,4}|\s+[^\W\d_]+\s+\d{4})\s*(?:р|г)?\.?\s*$"
+)
+GOES_ON = re.compile(r"[,;]\s*$")
+LETTER_WORD = re.compile(r"[^\W\d_]{2,}")
+#: Above the body, a line without sentence punctuation of at most this many words reads as a
+#: headline, a subtitle or a label; a longer one as a lede that lost its full stop.
+HEADLINE_WORDS = 12
+#: A line of more words than this is running text wherever it stands: a word such as
+#: «подписка» or «Facebook» inside it is part of a sentence, not a prompt.
+PROSE_WORDS = 20
+
+#: Lines asked about again and again while one article is cleaned (and headlines repeated
+#: across a corpus) are folded and counted once.
+_LINE_CACHE = 1 << 16
+
+
+@lru_cache(maxsize=_LINE_CACHE)
+def normalize_line(line: str) -> str:
+    """Return a line folded for comparison: lower case, single spaces, no edge punctuation."""
+    return " ".join(line.split()).strip(" -–—•·*|").lower()
+
+
+@lru_cache(maxsize=_LINE_CACHE)
+def n_words(line: str) -> int:
+    """Count the words of a line."""
+    return len(_WORDS.findall(line))
+
+
+@lru_cache(maxsize=_LINE_CACHE)
+def sentences(line: str) -> tuple[str, ...]:
+    """Return the sentences of a line of three words or more, each normalized."""
+    return tuple(normalize_line(s) for s in _SENTENCE_SPLIT.split(line) if n_words(s) >= 3)
+
+
+def is_timestamp(line: str) -> bool:
+    """Tell whether a line is only a date or a time (with a few stamp words around it)."""
+    if not (TIME.search(line) or _DATE.search(line) or _MONTH.search(line)):
+        return False
+    if _stamped_label(line):
+        return True
+    rest = _DATE.sub(" ", line)
+    rest = TIME.sub(" ", rest)
+    rest = _MONTH.sub(" ", rest)
+    rest = _TS_WORD.sub(" ", rest)
+    rest = re.sub(r"\b\d{1,4}\b|\b(?:г|гг|року|года|р|в|о|at|on)\b\.?", " ", rest, flags=re.I)
+    if re.search(r"\w", rest):
+        return False
+    return bool(TIME.search(line) or _DATE.search(line) or re.search(r"\d", line))
+
+
+def _stamped_label(line: str) -> bool:
+    """A time and a date with a few words of rubric or source around them:
+    ``Общество 25.09.2025 14:42``, ``30 апреля 2019, 22:28 | Футбол | Оригинал статьи``."""
+    dated = _DATE.search(line) or (_MONTH.search(line) and re.search(r"\b\d{1,2}\b", line))
+    if not (TIME.search(line) and dated) or ends_sentence(line):
+        return False
+    rest = _MONTH.sub(" ", TIME.sub(" ", _DATE.sub(" ", line)))
+    return len(re.findall(r"[^\W\d_]{2,}", rest)) <= 3
+
+
+# a scraper's metadata in front of the first line: ` date 2025-08-07 Мэр заявил …`
+_DATE_PREFIX = re.compile(r"^\s*(?:date|published|дата)\s*:?\s*\d{4}-\d{2}-\d{2}(?:[T ][\d:]+)?\s+")
+
+
+def strip_date_prefix(lines: list[str]) -> tuple[int, str] | None:
+    """Cut a date-stamp prefix off the first non-empty line; return its line and text."""
+    i = next((k for k, line in enumerate(lines) if line.strip()), None)
+    m = _DATE_PREFIX.match(lines[i]) if i is not None else None
+    if m is None or not lines[i][m.end():].strip():
+        return None
+    lines[i] = lines[i][m.end():]
+    return i, m.group(0).strip()
+
+
+def headline_like(line: str) -> bool:
+    """Tell whether a line is short enough for a headline and does not announce a list."""
+    return len(LETTER_WORD.findall(line)) <= HEADLINE_WORDS and not line.endswith(":")
+
+
+def dated(line: str) -> bool:
+    """Tell whether a line carries a time or a full date (a stamp, not a headline)."""
+    return bool(TIME.search(line) or _DATE.search(line) or (
+        _MONTH.search(line) and re.search(r"\b\d{1,2}\b", line) and re.search(r"\b\d{4}\b", line)
+    ))
+
+
+def stamp_date(line: str) -> pd.Timestamp | None:
+    """Return the full numeric date a line carries, when it is a plausible one."""
+    m = _FULL_DATE.search(line)
+    if not m:
+        return None
+    if m.group(3):
+        day, month, year = int(m.group(1)), int(m.group(2)), int(m.group(3))
+    else:
+        year, month, day = int(m.group(4)), int(m.group(5)), int(m.group(6))
+    if not plausible_year(year):
+        return None  # a CMS's null date: 01.01.0001
+    try:
+        return pd.Timestamp(year=year, month=month, day=day)
+    except ValueError:
+        return None
+
+
+def is_heading(line: str) -> bool:
+    """Tell whether a line is in capitals (four letters or more) and not a sentence."""
+    letters = [ch for ch in line if ch.isalpha()]
+    return (
+        len(letters) >= 4
+        and all(ch.isupper() for ch in letters)
+        and not ends_sentence(line)
+    )
+
+
+def is_body(line: str, n: int) -> bool:
+    """Tell whether a line of ``n`` words reads as body: a sentence of six words, or long."""
+    return (n >= 6 and bool(ends_sentence(line))) or n >= 30
+
+
+# the same headline written with other quotation marks or dashes is the same headline
+FOLD_MARKS = str.maketrans("«»“”„‘’—–", "\"\"\"\"\"''--")
+_ESCAPED_MARK = re.compile(r"\\([\"'])")
+_SPACES = re.compile(r"[ \t\u00a0]+")
+
+
+def tidy(line: str) -> str:
+    """Fold runs of spaces and undo a scraper's backslash escapes (``\\"`` is ``"``)."""
+    return _SPACES.sub(" ", _ESCAPED_MARK.sub(r"\1", line)).strip()

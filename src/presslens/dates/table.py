@@ -1,0 +1,169 @@
+"""The dated mentions of a text, or of many articles, as a table: found, resolved, with tense.
+
+:func:`date_rows` scans a text (:func:`presslens.dates.parse.scan`), reads the tense near each
+phrase in its sentence (:func:`presslens.dates.tense.tense_near`) and resolves it against the
+publication date (:func:`presslens.dates.resolve.resolve_mention`); :func:`find_dates` and
+:func:`dates_table` give those rows as pandas tables.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+from functools import lru_cache
+
+import pandas as pd
+import razdel
+
+from presslens.dates.parse import scan
+from presslens.dates.resolve import resolve_mention
+from presslens.dates.tense import tense_near
+
+__all__ = ["DATE_COLUMNS", "date_rows", "dates_table", "find_dates"]
+
+#: Columns of the table returned by :func:`find_dates`.
+DATE_COLUMNS = [
+    "text",
+    "start",
+    "end",
+    "kind",
+    "year",
+    "month",
+    "day",
+    "date_start",
+    "date_end",
+    "tense",
+    "basis",
+    "sentence",
+]
+
+
+def _as_date(value) -> dt.date | None:
+    """Read a publication date (date, datetime, Timestamp, text; None or NaT: None)."""
+    if value is None:
+        return None
+    try:
+        if pd.isna(value):
+            return None
+    except (TypeError, ValueError):
+        pass
+    if isinstance(value, pd.Timestamp | dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    return pd.Timestamp(value).date()
+
+
+@lru_cache(maxsize=4096)
+def date_rows(text: str, published: dt.date | None, language: str | None) -> tuple[dict, ...]:
+    """Return :func:`find_dates`'s rows as plain dicts (``date_start``/``date_end`` as dates).
+
+    Cached for the last texts, so statements and events of one article read its dates once.
+    Callers must not change the dicts.
+    """
+    rows = []
+    if not text:
+        return ()
+    bounds = starts = None
+    for m in scan(text):
+        if bounds is None:
+            bounds = [(s.start, s.stop, s.text) for s in razdel.sentenize(text) if s.text.strip()]
+            starts = [a for a, _, _ in bounds]
+        s_start, s_text = 0, text
+        k = bisect.bisect_right(starts, m.start) - 1  # the sentence that holds the mention
+        if k >= 0 and m.start < bounds[k][1]:
+            s_start, s_text = bounds[k][0], bounds[k][2]
+        tense = tense_near(s_text, m.start - s_start, m.end - s_start, language)
+        first, last, basis = resolve_mention(m, published, tense)
+        tense = None if tense == "infinitive" else tense
+        rows.append(
+            {
+                "text": m.text,
+                "start": m.start,
+                "end": m.end,
+                "kind": m.kind,
+                "year": m.year,
+                "month": m.month,
+                "day": m.day,
+                "date_start": first,
+                "date_end": last,
+                "tense": tense,
+                "basis": basis,
+                "sentence": s_text,
+            }
+        )
+    return tuple(rows)
+
+
+def find_dates(text: str, published=None, language: str | None = None) -> pd.DataFrame:
+    """Find and resolve every date phrase in ``text``.
+
+    Parameters
+    ----------
+    text : str
+        An article's clean text (or any text).
+    published : date-like or None
+        The publication date the phrases are resolved against; None (or NaT) leaves
+        phrases without their own year unresolved.
+    language : {"ru", "uk"} or None
+        The dictionary used to read the tense of verbs (None: Russian).
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per date phrase, in text order, with columns:
+
+        - ``text`` (str): the phrase as written;
+        - ``start``, ``end`` (int): character offsets of the phrase in ``text``;
+        - ``kind`` (str): ``date``, ``range``, ``month``, ``year``, ``weekday``,
+          ``relative`` or ``period``;
+        - ``year``, ``month``, ``day`` (Int64, may be missing): the parts written (a partial
+          date stays partial: ``15 грудня`` has no year);
+        - ``date_start``, ``date_end`` (datetime64, NaT when unresolved): the first and last
+          day the phrase covers;
+        - ``tense`` (str or None): the tense of the nearest verb (``past``/``future``/
+          ``present``);
+        - ``basis`` (str): what the resolution rests on;
+        - ``sentence`` (str): the sentence the phrase is in.
+
+    Examples
+    --------
+    >>> find_dates("15 грудня Росія оприлюднила пропозиції.", "2022-01-26", "uk")[
+    ...     ["text", "date_start"]].astype(str).values.tolist()
+    [['15 грудня', '2021-12-15']]
+    """
+    return _frame(date_rows(text, _as_date(published), language), DATE_COLUMNS)
+
+
+def dates_table(articles: pd.DataFrame) -> pd.DataFrame:
+    """Find the date phrases of many articles, in one table.
+
+    Parameters
+    ----------
+    articles : pandas.DataFrame
+        Columns ``id``, ``text``, ``published`` and ``language`` (as ``corpus.articles``).
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``article`` (str, the article id) followed by the columns of :func:`find_dates`,
+        one row per date phrase, in article order and then text order.
+    """
+    rows = []
+    for art in articles.itertuples(index=False):
+        language = art.language if isinstance(art.language, str) else None
+        for row in date_rows(art.text or "", _as_date(art.published), language):
+            rows.append({"article": art.id, **row})
+    return _frame(rows, ["article", *DATE_COLUMNS])
+
+
+def _frame(rows, columns: list[str]) -> pd.DataFrame:
+    """The rows as a table with the dtypes of :func:`find_dates`."""
+    frame = pd.DataFrame(list(rows), columns=columns)
+    for col in ("year", "month", "day"):
+        frame[col] = frame[col].astype("Int64")
+    for col in ("start", "end"):
+        frame[col] = frame[col].astype("int64")
+    for col in ("date_start", "date_end"):
+        frame[col] = pd.to_datetime(frame[col])
+    return frame.reset_index(drop=True)

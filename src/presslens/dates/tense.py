@@ -1,0 +1,68 @@
+"""The tense of the verb a date phrase belongs to: the side of the publication date it points to.
+
+A past-tense verb looks back (``15 грудня Росія оприлюднила`` in an article of 26 January is the
+previous December), a future-tense verb looks ahead; an infinitive nearer than any finite verb
+carries the date itself (``решил провести 9 июня``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from presslens.text import _morph, tokenize
+
+__all__ = ["tense_near"]
+
+
+def tense_near(text: str, start: int, end: int, language: str | None) -> str | None:
+    """Return the tense of the finite verb nearest to ``text[start:end]``.
+
+    Parameters
+    ----------
+    text : str
+        The sentence (or any span) around the date phrase.
+    start, end : int
+        Offsets of the date phrase in ``text``.
+    language : {"ru", "uk"} or None
+        The dictionary to read verbs with.
+
+    Returns
+    -------
+    str or None
+        ``"past"``, ``"future"`` or ``"present"``; ``будет``/``буде`` + infinitive counts as
+        future; ``"infinitive"`` when an infinitive stands nearer than any finite verb
+        (``решил провести 9 июня``: the date is the infinitive's, not the finite verb's);
+        None when the sentence has no verb.
+    """
+    best: tuple[int, str] | None = None
+    tokens = tokenize(text)
+    tenses = _morph.per_form("tense or infinitive", language, [t.text for t in tokens],
+                             lambda w: _tense_or_infinitive(w, language))
+    for tok, tense in zip(tokens, tenses, strict=True):
+        if tok.start >= start and tok.end <= end:
+            continue
+        if not tok.text[:1].isalpha() or tok.text[:1].isupper() and tok.start > 0:
+            continue
+        if not tense:
+            continue
+        a, b = (tok.end, start) if tok.end <= start else (end, tok.start)
+        if _SPEECH_EDGE.search(text, a, b) or "\n" in text[a:b]:
+            continue  # the reporting verb outside a quotation (or paragraph) does not date it
+        distance = b - a
+        if best is None or distance < best[0]:
+            best = (distance, tense)
+    # an infinitive nearer than any finite verb carries the date (``решил провести 9 июня``,
+    # ``продлить до 15 июля``): its time is not the finite verb's, so no tense is read
+    return best[1] if best else None
+
+
+# where quoted or dash speech meets its attribution: `…", – сказав`, `…, – заявил`, `…» —`
+_SPEECH_EDGE = re.compile(r"[»”\"]\s*[,.!?…]?\s*[—–-]\s|[,.!?…]\s+[—–]\s")
+
+
+def _tense_or_infinitive(word: str, language: str | None) -> str:
+    """Return the tense of ``word`` as a verb, ``"infinitive"``, or ``""`` (no verb)."""
+    tense = _morph.verb_tense(word, language)
+    if tense:
+        return tense
+    return "infinitive" if _morph.is_infinitive(word, language) else ""

@@ -1,0 +1,73 @@
+"""Reporting verbs: the *cue* of a statement (``заявил``, ``сказав``, ``передает``).
+
+A word is a cue when a ru+uk lexicon lists its lemma (``statements_cues.json``) and it is a
+finite verb, a short adjective or a short participle (``уверена``). A cue is ``speech`` (the
+subject speaks) or ``relay`` (the subject passes on someone else's words: ``передает ТАСС``).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from presslens.lexicon import read_json
+from presslens.text import _morph
+
+__all__ = ["cue_tokens", "is_cue"]
+
+_ADJECTIVE_CUES = frozenset("уверенный убежденный убеждённый переконаний впевнений певний".split())
+# A word as a reporting verb can be written: a run of letters, maybe joined by an apostrophe
+# (з'явився).
+_CUE_WORD = re.compile(r"[^\W\d_]+(?:['’ʼ][^\W\d_]+)*")
+
+
+@lru_cache(maxsize=1)
+def _cues() -> dict[str, frozenset[str]]:
+    """The lemmas of the reporting verbs by kind (``speech``, ``relay``, ``nominal``)."""
+    data = read_json("statements_cues.json")
+    out: dict[str, set[str]] = {"speech": set(), "relay": set(), "nominal": set()}
+    for lang in ("ru", "uk"):
+        for kind in out:
+            out[kind].update(w.replace("ё", "е") for w in data[lang][kind])
+    out["speech"].update({"говориться", "йтися"})
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+@lru_cache(maxsize=200_000)
+def is_cue(word: str, language: str | None) -> str | None:
+    """Tell whether ``word`` is a reporting verb; return ``"speech"``, ``"relay"`` or None.
+
+    Only finite verbs, short adjectives and short participles (уверена) count: a gerund such
+    as ``коментуючи`` or an infinitive does not report a statement by itself.
+    """
+    if not word[:1].isalpha():
+        return None
+    found = _morph.parses(word.lower(), language)
+    if not found:
+        return None
+    cues = _cues()
+    for p in found[:2]:
+        normal = p.normal.replace("ё", "е")
+        if p.pos not in ("VERB", "ADJS", "PRTS") and normal not in _ADJECTIVE_CUES:
+            continue
+        if p.pos == "VERB" and "impr" in p.tags:
+            continue
+        if normal in cues["relay"]:
+            return "relay"
+        if normal in cues["speech"]:
+            return "speech"
+    return None
+
+
+def cue_tokens(text: str, language: str | None) -> list[tuple[int, int, str, str]]:
+    """Return ``(start, end, word, kind)`` for every reporting verb in ``text``."""
+    words = _CUE_WORD.findall(text)
+    kinds = _morph.per_form("cue", language, words, lambda w: is_cue(w, language) or "")
+    if not any(kinds):
+        return []
+    return [
+        (m.start(), m.end(), m.group(), kind)
+        for m, kind in zip(_CUE_WORD.finditer(text), kinds, strict=True)
+        if kind
+    ]
+

@@ -1,0 +1,240 @@
+"""Speech introduced by a dash, as Russian and Ukrainian print dialogue: ``— …, — сказал Песков.``
+
+* one paragraph of dash speech closed by its attribution (:func:`dash_paragraph`);
+* dash speech running over paragraphs, attributed by the paragraph above ending with a colon or
+  by a later one (``– Всі навколо …`` … ``…знаєте, – заявив Зеленський.``);
+* a dash inside a paragraph (``X привітав працівників. – Маємо …``);
+* the turns of an interview (a question is the interviewer's, an answer the guest's);
+* a paragraph that is only an attribution (``– пояснив Труханов.``), which attributes the
+  paragraph above it (:func:`attribution_line`, :func:`quoted_above`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from presslens.statements.attribution import Attribution, Context, attribute
+from presslens.statements.cues import cue_tokens
+from presslens.statements.paragraph import (
+    DASH,
+    RUN_ON,
+    Paragraph,
+    Statement,
+    clean_span,
+    closed_by,
+    has_quotation,
+    make,
+    words,
+)
+from presslens.statements.quotes import split_sentences
+
+__all__ = ["attribution_line", "dash_paragraph", "quoted_above"]
+
+
+def dash_paragraph(para: Paragraph, ctx: Context, found: list[Statement],
+                   covered: bool) -> Statement | None:
+    """Read the dash speech of a paragraph, if any.
+
+    Parameters
+    ----------
+    para : Paragraph
+        The paragraph.
+    ctx : Context
+        The people, roles and quotations of the article.
+    found : list of Statement
+        The statements found so far in the article.
+    covered : bool
+        Whether a direct statement was found in the paragraph (then a dash inside it is not
+        read as speech).
+
+    Returns
+    -------
+    Statement or None
+    """
+    return (
+        _dash_speech(para.line, para.off, ctx)
+        or _dash_run(para, ctx)
+        or _interview_turn(para, ctx, found)
+        or (None if covered else _inline_dash(para, ctx))
+    )
+
+
+_DASH_SPEECH = re.compile(
+    rf"^\s*[{DASH}]\s+(?P<body>.+?)(?P<punct>[,.!?…])\s+[{DASH}]\s+(?P<clause>.+)$"
+)
+
+
+def _dash_speech(line: str, off: int, ctx: Context):
+    """Read a paragraph of dash-introduced speech: ``— …, — сказал Песков.``"""
+    if has_quotation(line):
+        return None
+    m = _DASH_SPEECH.match(line)
+    if not m:
+        return None
+    clause = m.group("clause")
+    stop = re.search(rf"[.!?…]\s+[{DASH}]\s+|[.!?…]\s*$", clause)
+    clause_text = clause[: stop.start()] if stop else clause
+    c_off = off + m.start("clause")
+    attr = attribute(clause_text, c_off, ctx)
+    if attr is None or not attr.cue:
+        return None
+    start, end = clean_span(line, m.start("body"), m.end("body"))
+    body = line[start:end]
+    if m.group("punct") in "!?…":
+        end += 1
+        body = line[start:end]
+    rest = clause[stop.end() :] if stop and stop.group(0).strip(" .!?…") else ""
+    if rest.strip():
+        # «— A, — сказал он. — B»: the words after the attribution continue the speech
+        r_start = m.start("clause") + stop.end()
+        r_s, r_e = clean_span(line, r_start, r_start + len(rest))
+        body = f"{body} {line[r_s:r_e]}"
+        end = r_e
+    return make(attr, body, "direct", off + start, off + end, (c_off, c_off + len(clause_text)))
+
+
+_DASH_OPEN = re.compile(rf"^\s*[{DASH}]\s+\S")
+_DASH_CLOSE = re.compile(rf"^(?P<body>.+?)(?P<punct>[,.!?…])\s+[{DASH}]\s+(?P<clause>.+)$")
+
+
+def _dash_run(para: Paragraph, ctx: Context):
+    """Read dash-introduced speech with its attribution elsewhere: after a paragraph ending
+    with a colon (``Мер повідомив:`` / ``- …``), or at the end of a later paragraph that does
+    not open with a dash (``– Всі навколо …`` … ``…знаєте, – заявив Зеленський.``)."""
+    line, off, text = para.line, para.off, para.text
+    if not _DASH_OPEN.match(line) or has_quotation(line):
+        return None
+    start = off + _DASH_OPEN.match(line).end() - 1
+    if para.index:
+        p_off, p_line = para.paragraphs[para.index - 1]
+        if p_line.rstrip().endswith(":"):
+            sents = split_sentences(p_line)
+            s = sents[-1] if sents else None
+            attr = attribute(s.text, p_off + s.start, ctx, require_cue=False) if s else None
+            if attr is not None and attr.how != "none":
+                q_start, q_end = clean_span(text, start, off + len(line))
+                span = (p_off + s.start, p_off + s.end)
+                return make(attr, text[q_start:q_end], "direct", q_start, q_end, span)
+    last = min(len(para.paragraphs), para.index + 1 + RUN_ON)
+    for p_off, p_line in para.paragraphs[para.index + 1 : last]:
+        if _DASH_OPEN.match(p_line) or p_line.lstrip()[:1] in '«„“"':
+            return None
+        m = _DASH_CLOSE.match(p_line)
+        if m is not None:
+            return closed_by(text, start, p_off, m, ctx)
+    return None
+
+
+_ATTRIBUTION_LINE = re.compile(rf"^\s*[{DASH}]\s+(?P<verb>[^\W\d_]+)")
+
+
+def attribution_line(line: str, language: str | None) -> bool:
+    """Tell whether a paragraph is only an attribution: ``– пояснив Труханов.`` (its verb in
+    lower case, as an attribution after a dash is written; ``— Думаю, …`` is speech)."""
+    m = _ATTRIBUTION_LINE.match(line)
+    return (
+        bool(m)
+        and m.group("verb")[0].islower()
+        and words(line) <= 12
+        and bool(cue_tokens(m.group("verb"), language))
+    )
+
+
+def quoted_above(para: Paragraph, ctx: Context, found: list):
+    """Read the paragraph above an attribution line as the quotation it attributes (a block
+    quotation that lost its marks), unless a statement already covers it."""
+    if not para.index:
+        return None
+    p_off, p_line = para.paragraphs[para.index - 1]
+    if not p_line.strip() or (found and found[-1].end > p_off):
+        return None
+    m = _ATTRIBUTION_LINE.match(para.line)
+    clause = para.line[m.start("verb") :].rstrip(" .")
+    attr = attribute(clause, para.off + m.start("verb"), ctx)
+    if attr is None or not attr.cue:
+        return None
+    q_start, q_end = clean_span(para.text, p_off, p_off + len(p_line))
+    span = (para.off + m.start("verb"), para.off + len(para.line))
+    return make(attr, para.text[q_start:q_end], "direct", q_start, q_end, span)
+
+
+_MID_DASH = re.compile(rf"[.!?…]\s+[{DASH}]\s+(?=[А-ЯЁІЇЄҐA-Z«„“\"])")
+
+
+def _inline_dash(para: Paragraph, ctx: Context):
+    """Read speech that a dash marks inside a paragraph: closed by its attribution with no
+    opening dash (``Він помре скоро. І все закінчиться, — сказав Зеленський.``), or opened by
+    a dash after a sentence naming its speaker (``X привітав працівників. – Маємо …``)."""
+    line, off, text = para.line, para.off, para.text
+    if _DASH_OPEN.match(line) or has_quotation(line):
+        return None
+    m = _DASH_CLOSE.match(line)
+    if m is not None and cue_tokens(m.group("clause").split(" ", 1)[0], ctx.language):
+        st = closed_by(text, off, off, m, ctx)
+        if st is not None:
+            return st
+    mid = _MID_DASH.search(line)
+    if mid is None:
+        return None
+    st = _dash_speech(line[mid.end() - 2 :], off + mid.end() - 2, ctx)
+    if st is not None:
+        return st
+    sents = [x for x in split_sentences(line[: mid.start() + 1]) if x.text.strip()]
+    if not sents:
+        return None
+    attr = attribute(sents[-1].text, off + sents[-1].start, ctx, require_cue=False)
+    if attr is None or attr.how != "name" or attr.person is None:
+        return None
+    q_start, q_end = clean_span(text, off + mid.end(), off + len(line))
+    span = (off + sents[-1].start, off + sents[-1].end)
+    return make(attr, text[q_start:q_end], "direct", q_start, q_end, span)
+
+
+def _interview_turn(para: Paragraph, ctx: Context, found: list):
+    """Read one turn of an interview written as dash paragraphs with no attribution of its
+    own: a question (ending with ``?``) is the interviewer's (speaker unknown); an answer is
+    the speaker of the next attributed dash turn (``— …, — сказал Шевченко.``), or, after a
+    question, of the article's last statement."""
+    line, off, text = para.line, para.off, para.text
+    if not _DASH_OPEN.match(line) or has_quotation(line) or words(line) < 4:
+        return None
+    start = off + _DASH_OPEN.match(line).end() - 1
+    q_start, q_end = clean_span(text, start, off + len(line))
+    none = Attribution(None, None, None, None, None, None, "none")
+    if line.rstrip().endswith("?"):
+        return make(none, text[q_start:q_end], "direct", q_start, q_end, None)
+    last = min(len(para.paragraphs), para.index + 1 + RUN_ON)
+    for p_off, p_line in para.paragraphs[para.index + 1 : last]:
+        if not _DASH_OPEN.match(p_line):
+            break
+        turn = _dash_speech(p_line, p_off, ctx)
+        if turn is not None:
+            attr = Attribution(
+                turn.cue,
+                None,
+                turn.speaker_person,
+                turn.speaker_mention,
+                None,
+                turn.role,
+                "context",
+            )
+            return make(attr, text[q_start:q_end], "direct", q_start, q_end, turn.attribution)
+    prev = para.paragraphs[para.index - 1][1].rstrip() if para.index else ""
+    # after a question, the guest: the speaker of the last statement that had one
+    guest = next((st for st in reversed(found[-3:]) if st.speaker_person is not None), None)
+    if prev.endswith("?") and guest is not None:
+        who = guest
+        attr = Attribution(
+            None, None, who.speaker_person, who.speaker_mention, None, who.role, "context"
+        )
+        return make(attr, text[q_start:q_end], "direct", q_start, q_end, who.attribution)
+    # the article's first statement, an answer right after the lede that names its speaker:
+    # «Головний тренер Іван Коваль оцінив гру команди.» then «— Ми готувалися …»
+    if not found and para.index > 0:
+        p_off, p_line = para.paragraphs[para.index - 1]
+        attr = attribute(p_line, p_off, ctx)
+        if attr is not None and attr.how == "name" and attr.person is not None:
+            return make(attr, text[q_start:q_end], "direct", q_start, q_end,
+                         (p_off, p_off + len(p_line)))
+    return None
+

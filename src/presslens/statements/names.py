@@ -1,0 +1,160 @@
+"""Names as keys and in Latin letters: one key per surname, one display name per person.
+
+* :func:`name_key` folds a surname to a loose stem shared by its cases and by its Russian and
+  Ukrainian spellings (Столтенберга, Столтенбергові → ``столтенберг``; Блинкен, Блінкен →
+  ``блинкен``), so one person gets one key; :func:`first_key` keeps apart people with one
+  surname by the initial of their first name.
+* :func:`transliterate` writes a name in Latin letters (Russian BGN/PCGN-like, Ukrainian
+  national 2010 system by ``translitua``); :func:`display_name` prefers a small table
+  (``speakers_names.csv``) of names whose usual English spelling differs (``Jens Stoltenberg``).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from translitua import UkrainianKMU, translit
+
+from presslens.lexicon import read_rows
+
+__all__ = ["ENDINGS", "display_name", "first_key", "fold_letters", "name_key", "transliterate"]
+
+_FOLD = str.maketrans(
+    {"ё": "е", "э": "е", "є": "е", "і": "и", "ї": "и", "ы": "и", "й": "и", "ґ": "г", "'": None}
+)
+_FOLD.update({ord("ь"): None, ord("ъ"): None, ord("’"): None, ord("ʼ"): None})
+ENDINGS = sorted(
+    "ого ему ому ими ими ою ею ой ей ом ем ам ям ах ях ии им ови еви а я у ю е и".split(),
+    key=len,
+    reverse=True,
+)
+
+
+def fold_letters(word: str) -> str:
+    """Fold a word to letters shared by Russian and Ukrainian spelling (і→и, є→е, ы→и …)."""
+    return word.lower().translate(_FOLD)
+
+
+@lru_cache(maxsize=100_000)
+def name_key(surname: str) -> str:
+    """Return the loose stem that identifies a surname across cases and languages.
+
+    Parameters
+    ----------
+    surname : str
+        A surname in any case, in Russian or Ukrainian spelling.
+
+    Returns
+    -------
+    str
+        Folded letters without the case ending: ``name_key("Столтенберга") ==
+        name_key("Столтенберг") == "столтенберг"``, ``name_key("Блінкена") == "блинкен"``.
+    """
+    word = fold_letters(surname.split()[-1]) if surname.split() else ""
+    word = re.sub(r"[^a-zа-я\-]", "", word)
+    for ending in ENDINGS:
+        if word.endswith(ending) and len(word) - len(ending) >= 3:
+            return word[: -len(ending)]
+    return word
+
+
+def first_key(first_name: str | None) -> str | None:
+    """Return the initial that tells people with one surname apart (same in ru and uk).
+
+    Йенс and Єнс share ``е``; Александр and Олександр share ``а``.
+    """
+    if not first_name:
+        return None
+    ch = fold_letters(first_name)[:1]
+    return {"о": "а", "и": "е"}.get(ch, ch) if first_name[:1] in "ЙЄйєОоАа" else ch
+
+_RU = dict(
+    zip(
+        "абвгдеёжзийклмнопрстуфхцчшщъыьэюя",
+        "a b v g d e yo zh z i y k l m n o p r s t u f kh ts ch sh shch _ y _ e yu ya".split(),
+        strict=True,
+    )
+)
+
+
+def transliterate(text: str, language: str | None = None) -> str:
+    """Write Cyrillic ``text`` in Latin letters.
+
+    Ukrainian follows the national standard of 2010 (KMU resolution 55) as the ``translitua``
+    package implements it; Russian a BGN/PCGN-like spelling of English-language news (Sergey,
+    Navalny, Efimova), for which no package has a scheme (see the README).
+
+    Parameters
+    ----------
+    text : str
+        A name or any text.
+    language : {"ru", "uk"} or None
+        The spelling system; None guesses ``uk`` from і/ї/є/ґ, else ``ru``.
+
+    Returns
+    -------
+    str
+        ``transliterate("Сергей Рябков") == "Sergey Ryabkov"``,
+        ``transliterate("Сергій Рябков", "uk") == "Serhii Riabkov"``.
+    """
+    if language is None:
+        language = "uk" if re.search("[іїєґІЇЄҐ]", text) else "ru"
+    if language == "uk":
+        return translit(text, UkrainianKMU)
+    return _russian(text, language == "ru")
+
+
+def _russian(text: str, rules: bool = True) -> str:
+    """Write Russian ``text`` in Latin letters (``rules``: the е, ий and ый spellings too)."""
+    out = []
+    for i, ch in enumerate(text):
+        low = ch.lower()
+        prev = text[i - 1] if i else " "
+        nxt = text[i + 1].lower() if i + 1 < len(text) else " "
+        if low not in _RU:
+            out.append(ch)
+            continue
+        if rules and low == "е" and (not prev.isalpha() or prev.lower() in "аеёиоуыэюяьъ"):
+            latin = "ye" if prev.isalpha() else "e"  # Elena at the start, Sergeyev after a vowel
+        elif rules and low == "и" and nxt == "й" and i + 2 == len(text.split()[-1]):
+            latin = "i"
+        else:
+            latin = _RU[low]
+        latin = latin.replace("_", "")
+        if rules and low == "й" and prev.lower() == "и":
+            latin = "y"
+        if ch.isupper() and latin:
+            latin = latin[0].upper() + latin[1:]
+        out.append(latin)
+    return re.sub(r"yy\b", "y", "".join(out))  # Navalnyy → Navalny
+
+
+def display_name(first: str | None, surname: str, language: str | None = None) -> str:
+    """Return the Latin display name of a person: the table's spelling, else a transliteration.
+
+    Parameters
+    ----------
+    first : str or None
+        The first name in the nominative, when the text gives it.
+    surname : str
+        The surname in the nominative.
+    language : {"ru", "uk"} or None
+        The spelling of the name.
+
+    Returns
+    -------
+    str
+        ``display_name("Йенс", "Столтенберг") == "Jens Stoltenberg"``.
+    """
+    known = _display_table().get(name_key(surname))
+    if known:
+        return known
+    full = f"{first} {surname}" if first else surname
+    return transliterate(full, language)
+
+
+@lru_cache(maxsize=1)
+def _display_table() -> dict[str, str]:
+    """The usual English spelling of well-known people, by surname key."""
+    return {name_key(row["surname"]): row["display"] for row in read_rows("speakers_names.csv")}

@@ -1,0 +1,82 @@
+"""The ru↔uk bridge: Russian and Ukrainian lemmas written so the same word falls together.
+
+1. A Ukrainian lemma whose Russian counterpart is spelled differently is mapped to it with the
+   lexicon in ``resources/similarity_bridge_uk_ru.csv`` (зустріч → встреча, безпека →
+   безопасность, Харків → Харьков);
+2. every lemma, Russian or Ukrainian, is then written in a shared spelling
+   (:func:`bridge_form`): the front vowels и і ї ы е є э ё become one letter, ґ becomes г, soft
+   signs, hard signs and apostrophes go, doubled letters are written once, and the infinitive
+   endings -ть/-ти and -ться/-тися agree. So Блинкен and Блінкен, Россия and Росія, заявить and
+   заявити, решение and рішення fall together.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from presslens.lexicon import read_rows
+from presslens.text.tokens import normalize_word
+
+__all__ = ["bridge_form", "bridge_lexicon"]
+
+_FRONT_VOWELS = str.maketrans({ch: "и" for ch in "иіїыеєэё"} | {"ґ": "г"})
+_DROPPED = re.compile(r"[ьъ'’ʼ`]")
+_DOUBLED = re.compile(r"(\w)\1+")
+_CYRILLIC = re.compile(r"[а-яёіїєґ]")
+
+
+@lru_cache(maxsize=1)
+def bridge_lexicon() -> dict[str, str]:
+    """Return the Ukrainian → Russian lemma lexicon of the ru↔uk bridge.
+
+    Returns
+    -------
+    dict of str to str
+        Ukrainian lemma → Russian lemma, both normalised with
+        :func:`presslens.text.normalize_word`.
+    """
+    return {normalize_word(row["uk"].strip()): normalize_word(row["ru"].strip())
+            for row in read_rows("similarity_bridge_uk_ru.csv")}
+
+
+@lru_cache(maxsize=200_000)
+def bridge_form(lemma: str) -> str:
+    """Write a Russian or Ukrainian lemma in the spelling shared by both languages.
+
+    Parameters
+    ----------
+    lemma : str
+        A lemma from :func:`presslens.text.lemma` (lower case).
+
+    Returns
+    -------
+    str
+        The bridged form: the lexicon's Russian lemma for a listed Ukrainian word, then the
+        front vowels (и і ї ы е є э ё) as и, ґ as г, ь ъ and apostrophes dropped, doubled letters
+        once, the infinitive endings -ть/-ти and -ться/-тися/-тись unified, and the ending -ние
+        written like the Ukrainian -ння.
+
+    Examples
+    --------
+    >>> bridge_form("блинкен") == bridge_form("блінкен")
+    True
+    >>> bridge_form("россия") == bridge_form("росія")
+    True
+    >>> bridge_form("заявить") == bridge_form("заявити")
+    True
+    >>> bridge_form("безпека") == bridge_form("безопасность")
+    True
+    """
+    word = normalize_word(lemma)
+    if not _CYRILLIC.search(word):
+        return word  # Latin names and words are shared by both languages as they are
+    word = bridge_lexicon().get(word, word)
+    if word.startswith("йе"):
+        word = word[1:]  # Йенс / Єнс
+    word = re.sub(r"(ться|тись|тися)$", "тися", word)
+    word = re.sub(r"ть$", "ти", word)
+    word = re.sub(r"([нт])ие$", r"\1\1я", word)  # решение / рішення, развитие
+    word = re.sub(r"ой$", "ий", word) if len(word) > 4 else word  # другой / другий
+    word = _DROPPED.sub("", word.translate(_FRONT_VOWELS))
+    return _DOUBLED.sub(r"\1", word)
