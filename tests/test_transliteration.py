@@ -1,4 +1,4 @@
-"""Names in Latin letters: Ukrainian by the national standard (translitua), Russian as English news."""
+"""Names in Latin letters: Ukrainian by the national standard, Russian as English news spells it."""
 
 from __future__ import annotations
 

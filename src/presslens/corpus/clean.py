@@ -43,6 +43,7 @@ from presslens.corpus.lang import detect_language
 REASONS: dict[str, str] = {
     "template": "an unrendered {{template}} placeholder",
     "ad": "an advertising label",
+    "disclaimer": "an editorial disclaimer or a legally required label (иноагент)",
     "read-also": "a 'read also' / «Читайте також» link",
     "counter": "a stray number (views, comments, shares) or an exchange-rate/weather widget",
     "url": "a bare web address, image path or image markup",
