@@ -42,6 +42,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 import numpy as np
 import pandas as pd
@@ -182,6 +183,8 @@ def build_index(
         laps.lap("tfidf")
         _neighbours(runner, X, article_ids, k, out)
         laps.lap("neighbours")
+        X = _Shape(X.shape, int(X.nnz))  # the matrix is on disk: free it for the corpus-wide stage
+        runner.release()  # and the workers' memory the neighbour blocks left behind
         linked = link_index(out, skip, runner.map)
         laps.seconds.update(linked["seconds"])
         if bar is not None:
@@ -334,7 +337,14 @@ def _write_reports(out: Path, skipped: list, problems: list, dups: list) -> None
     log_reports(skipped, problems, dups)
 
 
-def _write_manifest(summary: IndexSummary, root: Path, engine: str, X: sp.csr_matrix, k: int,
+class _Shape(NamedTuple):
+    """What the manifest keeps of the TF-IDF matrix."""
+
+    shape: tuple[int, int]
+    nnz: int
+
+
+def _write_manifest(summary: IndexSummary, root: Path, engine: str, X: _Shape, k: int,
                     skip: tuple[str, ...], linked: dict) -> None:
     """Write the index's ``manifest.json``: what is inside and how it was made."""
     write_manifest(summary.root, {
