@@ -13,20 +13,26 @@ from __future__ import annotations
 
 import importlib
 
+from presslens import _moved
+
 __version__ = "0.1.0"
 
-#: The public API: each name and the stage package that holds it.
+#: The public API: each name and the stage package that holds it (``statements``, ``timeline``
+#: and ``echoes`` are also module names, so they are imported from their stage).
 PUBLIC = {
     "Corpus": "corpus", "load_corpus": "corpus", "clean_text": "corpus", "open_index": "corpus",
     "LemmaVectorizer": "text", "lemmatize": "text", "tokenize": "text",
     "dates_table": "dates",
     "article_matrix": "findings", "similar_pairs": "findings", "top_neighbors": "findings",
     "fit_topics": "findings", "events": "findings", "reconcile_events": "findings",
-    "publication_window": "findings", "timeline": "findings", "echoes": "findings",
+    "publication_window": "findings",
     "build_index": "engine",
     "reading_table": "views", "Explorer": "views", "search": "views",
 }
 __all__ = ["__version__", *sorted(PUBLIC)]
+
+
+_moved.install()  # the module paths before the stage packages still import, with a warning
 
 
 def __getattr__(name: str):
