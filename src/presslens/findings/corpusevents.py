@@ -28,26 +28,54 @@ DAYS_PER_TASK = 30
 
 
 def _window_task(matrix, rows: np.ndarray, days: np.ndarray, first: int, last: int,
-                 max_days: int, floor: float) -> list[tuple[int, int, float]]:
+                 max_days: int, floor: float) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Pairs of the mentions of days ``first..last`` with those up to ``max_days`` later:
-    ``matrix`` holds the rows ``rows`` (sorted by day), said on ``days``."""
-    out = []
+    ``matrix`` holds the rows ``rows`` (sorted by day), said on ``days``. Returns the arrays
+    ``(i, j, similarity)``, ``i < j``, in the order the products give them."""
+    found = []
     for day in np.unique(days[(days >= first) & (days <= last)]):
         lo, mid = np.searchsorted(days, day, "left"), np.searchsorted(days, day, "right")
         hi = np.searchsorted(days, day + max_days, "right")
         block = (matrix[lo:mid] @ matrix[lo:hi].T).tocoo()
         keep = block.data >= floor
-        for x, y, v in zip(block.row[keep], block.col[keep], block.data[keep], strict=True):
-            i, j = int(rows[lo + x]), int(rows[lo + y])
-            if i != j:
-                out.append((min(i, j), max(i, j), float(v)))
-    return out
+        x, y = rows[lo + block.row[keep]], rows[lo + block.col[keep]]
+        other = x != y
+        x, y, v = x[other], y[other], block.data[keep][other]
+        found.append((np.minimum(x, y), np.maximum(x, y), v))
+    if not found:
+        return np.empty(0, np.int64), np.empty(0, np.int64), np.empty(0, np.float64)
+    return tuple(np.concatenate(parts) for parts in zip(*found, strict=True))
+
+
+class _Pairs:
+    """The similarities of the candidate pairs, as sorted arrays (not a dict of tuples: at
+    100k articles they are tens of millions)."""
+
+    def __init__(self, i: np.ndarray, j: np.ndarray, v: np.ndarray, n: int) -> None:
+        keys = i.astype(np.int64) * n + j
+        # the last value given for a key wins, as when a dict is filled in this order
+        keys, last = np.unique(keys[::-1], return_index=True)
+        self.n, self.keys = n, keys
+        self.values = v[::-1][last]
+
+    def get(self, x: int, y: int) -> float:
+        """The similarity of mentions ``x`` and ``y`` (0.0 when not a candidate pair)."""
+        key = min(x, y) * self.n + max(x, y)
+        at = int(np.searchsorted(self.keys, key))
+        return float(self.values[at]) if at < len(self.keys) and self.keys[at] == key else 0.0
+
+    def scores(self, threshold: float):
+        """``(similarity, i, j)`` of the pairs at or above ``threshold``."""
+        keep = self.values >= threshold
+        keys, values = self.keys[keep], self.values[keep]
+        return zip(values.tolist(), (keys // self.n).tolist(), (keys % self.n).tolist(),
+                   strict=True)
 
 
 def _pairs_in_window(matrix, days: np.ndarray, max_days: int, floor: float,
-                     mapper=None) -> dict:
-    """Similarities >= ``floor`` of mentions at most ``max_days`` apart, keyed ``(i, j)``,
-    computed in chunks of :data:`DAYS_PER_TASK` days (on a cluster with ``mapper``)."""
+                     mapper=None) -> _Pairs:
+    """Similarities >= ``floor`` of mentions at most ``max_days`` apart, computed in chunks
+    of :data:`DAYS_PER_TASK` days (on a cluster with ``mapper``)."""
     order = np.argsort(days, kind="stable")
     sorted_days = days[order]
     items = []
@@ -59,7 +87,10 @@ def _pairs_in_window(matrix, days: np.ndarray, max_days: int, floor: float,
             items.append((matrix[order[lo:hi]], order[lo:hi], sorted_days[lo:hi], first, last,
                           max_days, floor))
     results = (mapper or (lambda fn, its: [fn(*it) for it in its]))(_window_task, items)
-    return {(i, j): v for found in results for i, j, v in found}
+    if not results:
+        return _Pairs(np.empty(0, np.int64), np.empty(0, np.int64), np.empty(0), len(days))
+    i, j, v = (np.concatenate(parts) for parts in zip(*results, strict=True))
+    return _Pairs(i, j, v, len(days))
 
 
 def reconcile_blocked(
@@ -90,8 +121,7 @@ def reconcile_blocked(
     stamps = pd.to_datetime(out.loc[usable, "date_start"])
     days = stamps.to_numpy(dtype="datetime64[D]").astype("int64")
     sims = _pairs_in_window(matrix.tocsr(), days, max_days, threshold / 2, mapper)
-    scores = ((s, i, j) for (i, j), s in sims.items() if s >= threshold)
-    ids = join_events(out.loc[usable, "article"].tolist(), days, scores,
-                      lambda x, y: sims.get((min(x, y), max(x, y)), 0.0), threshold, max_days)
+    ids = join_events(out.loc[usable, "article"].tolist(), days, sims.scores(threshold),
+                      sims.get, threshold, max_days)
     out.loc[usable, "event"] = ids
     return out, event_table(out)
