@@ -80,7 +80,7 @@ CASES = [
             "Читайте також: Фінляндія та Швеція обговорили безпекову ситуацію": "read-also",
             "Приєднуйтесь до нашого Viber-каналу": "prompt",
             "Надішліть новину редакції": "prompt",
-            "test": "fragment",
+            "test": "navigation",  # Latin letters alone, outside the body
         },
     ),
     (

@@ -16,6 +16,7 @@ from collections import Counter
 from presslens.corpus._rules import (
     ALNUM,
     ALWAYS,
+    ATTRIBUTION,
     COUNTER,
     ENDS_STOP,
     GATED_ALL,
@@ -41,8 +42,9 @@ from presslens.corpus._rules import (
 def strict_reason(line: str, lower: str, n: int, repeated: frozenset[str]) -> str | None:
     """Reasons that hold wherever the line stands."""
     for reason, pattern in ALWAYS.items():
-        if pattern.search(lower):
-            return reason
+        m = pattern.search(lower)
+        if m and not (reason == "read-also" and n > PROSE_WORDS and lower[:m.start()].strip()):
+            return reason  # «… — читайте в матеріалі …» ending a long paragraph is body
     if n <= 4 and (COUNTER.match(line) or TICKER.match(line)) and not TIME.search(line):
         return "counter"
     if URL_LINE.match(line) or IMAGE_MARKUP.match(line):
@@ -74,8 +76,8 @@ def gated_reason(line: str, n: int, hits: Counter[str], outside_body: bool) -> s
     ``Об этом сообщила пресс-служба в Telegram`` inside a paragraph is body.
     """
     prose = ends_sentence(line) and (n > PROSE_WORDS or n > 14 and hits.total() == 1)
-    if prose or n > 2 * PROSE_WORDS:
-        return None
+    if prose or n > 2 * PROSE_WORDS or (ends_sentence(line) and ATTRIBUTION.match(line)):
+        return None  # «Про це … написав у телеграм-каналі.»: the source of the news, body
     for reason, count in hits.items():
         short = n <= GATED_SHORT[reason]
         if reason == "navigation" and short:

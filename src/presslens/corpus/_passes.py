@@ -8,6 +8,7 @@ stamped date above the body, fragments around it and captions and subheadings in
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -93,17 +94,30 @@ def mark_boilerplate(art: Article, repeated: frozenset[str]) -> None:
 
 
 def mark_related_lists(art: Article) -> None:
-    """Lists of related headlines: two or more headlines each followed by a timestamp."""
+    """Lists of related headlines: two or more headlines each followed by a timestamp, or
+    two or more teasers in a row, each cut off with an ellipsis."""
     live, reason = art.live, art.reason
     stamped = [
         j
         for pos, j in enumerate(live[:-1])
         if j not in reason and reason.get(live[pos + 1]) == "timestamp"
     ]
-    art.related_block = len(stamped) >= 2
-    if art.related_block:
-        for j in stamped:
-            reason[j] = "related headline"
+    teasers = _teaser_run(art)
+    art.related_block = len(stamped) >= 2 or bool(teasers)
+    for j in (stamped if len(stamped) >= 2 else []) + teasers:
+        reason[j] = "related headline"
+
+
+def _teaser_run(art: Article) -> list[int]:
+    """Runs of two or more lines cut off with an ellipsis: teasers of other articles."""
+    runs: list[list[int]] = [[]]
+    for j in art.live:
+        line = art.stripped[j]
+        if j not in art.reason and art.n_words[j] >= 5 and line.endswith(("…", "...")):
+            runs[-1].append(j)
+        elif j not in art.reason and runs[-1]:
+            runs.append([])
+    return [j for run in runs if len(run) >= 2 for j in run]
 
 
 def _is_headline_copy(j: int, i: int, order: list[int], stripped: dict[int, str]) -> bool:
@@ -161,8 +175,23 @@ def mark_outside_vocabulary(art: Article) -> None:
     for i in art.kept():
         if art.outside(i) and art.n_words[i] <= 2 * PROSE_WORDS:  # longer lines are prose
             r = gated_reason(art.stripped[i], art.n_words[i], art.hits(i), outside_body=True)
-            if r:
+            if r or (r := _interface_line(art.stripped[i], art.n_words[i])):
                 art.reason[i] = r
+
+
+#: A short line in Latin letters alone, in a Russian or Ukrainian page: interface text.
+_MEDIA_LABEL = re.compile(r"(?i)^\W*(?:видео|відео|фото|аудио|аудіо|video)\b")
+_LATIN_ONLY = re.compile(r"^[\W\d_]*[A-Za-z][A-Za-z\s'’.,!?:…-]*$")
+
+
+def _interface_line(line: str, n: int) -> str | None:
+    """Outside the body: a block's label ending with a colon (``Теги новостей:``), or a
+    short line in Latin letters alone (``Leave a Reply``)."""
+    if n <= 5 and line.endswith(":") and not _MEDIA_LABEL.match(line):
+        return "section heading"  # (``Видео:`` may stand between paragraphs: left as it was)
+    if n <= 5 and _LATIN_ONLY.match(line):
+        return "navigation"
+    return None
 
 
 def find_byline(art: Article) -> str | None:

@@ -33,6 +33,11 @@ GATED_ALL = re.compile(
 )
 GATED_SHORT = {"navigation": 8, "prompt": 12, "comments": 12, "caption": 15, "source": 6}
 ROLE = _compile(_VOCAB["byline_roles"])
+#: A sentence that names the source of the news: «Об этом сообщил …», «Про це написав …».
+ATTRIBUTION = re.compile(
+    r"(?i)^\W*(?:об этом|про це|как (?:сообщ|переда|пиш|информир|рассказ|заяв)|"
+    r"як (?:повідом|переда|пиш|інформу|розповів|заяв)|по данным|за даними|по словам|за словами)"
+)
 _MONTH = _compile(_VOCAB["months"])
 _TS_WORD = _compile(_VOCAB["timestamp_words"])
 
@@ -113,7 +118,7 @@ def is_timestamp(line: str) -> bool:
     rest = TIME.sub(" ", rest)
     rest = _MONTH.sub(" ", rest)
     rest = _TS_WORD.sub(" ", rest)
-    rest = re.sub(r"\b\d{1,4}\b|\b(?:г|гг|року|года|р|в|о|at|on)\b\.?", " ", rest, flags=re.I)
+    rest = re.sub(r"\b\d{1,4}\b|\b(?:г|гг|року|года|р|в|о|и|і|at|on)\b\.?", " ", rest, flags=re.I)
     if re.search(r"\w", rest):
         return False
     return bool(TIME.search(line) or _DATE.search(line) or re.search(r"\d", line))

@@ -51,8 +51,9 @@ REASONS: dict[str, str] = {
     "source": "a source credit (По материалам: …, Джерело: …)",
     "timestamp": "a line that is only a date or a time",
     "language switcher": "a language switcher such as 'UA / RU'",
-    "section heading": "a short all-capitals heading of a site block ('ЕЩЕ ПО ТЕМЕ')",
-    "navigation": "site navigation ('Предыдущий материал', 'Перейти на версию для ПК')",
+    "section heading": "a site block's heading: in capitals ('ЕЩЕ ПО ТЕМЕ'), or a short line "
+    "ending with a colon outside the body ('Теги новостей:')",
+    "navigation": "site navigation and interface text ('Предыдущий материал', 'Leave a Reply')",
     "prompt": "a subscribe, donate or social-media prompt",
     "comments": "a comment widget or moderation notice",
     "caption": "a photo caption or credit",

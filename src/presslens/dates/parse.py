@@ -201,20 +201,21 @@ def _read_day_period(m, g, y):
 def _read_season(m, g, y):
     """летом, прошлой зимой, с начала лета."""
     word = g["season"].lower()
-    cue = g["pp"] or g["pm"] or g["since"]
+    cue = g["pp"] or g["pm"] or g["since"] or g["edge"]
     if word not in SEASON_ADVERBS and (not g["season"].islower() or not cue):
         return None  # «Арабская весна», a party «Весна»: a name, not a season
     mod = (g.get("pm") or "").lower()
     step = tables().period_mods.get(mod, season_modifiers().get(mod)) if mod else None
     return _at(m, "period", month=seasons()[word], offset=step, period="season",
-               since=bool(g["since"]))
+               since=bool(g["since"]), year=y)
 
 
 def _read_period(m, g, y):
-    """на следующей неделе, в прошлом месяце."""
+    """на следующей неделе, в прошлом месяце, минулого і позаминулого тижня."""
     t = tables()
+    second = t.period_mods[g["pm2"].lower()] if g.get("pm2") else None
     return _at(m, "period", offset=t.period_mods[g["pm"].lower()],
-               period=t.period_of[g["per"].lower()])
+               period=t.period_of[g["per"].lower()], offset2=second)
 
 
 #: Pattern kind → the reader of its matches.

@@ -145,6 +145,11 @@ def _year_patterns(p: _Pieces) -> list[tuple[str, re.Pattern]]:
             "yearrange",
             re.compile(rf"{b}(?P<y>(?:1[89]|20)\d\d)\s*[-–—]\s*(?P<y2>(?:1[89]|20)\d\d)\s*{yw}"),
         ),
+        # years in brackets, as after a name: Дмитро Юденко (1986-2023)
+        (
+            "yearrange",
+            re.compile(r"(?<=\()(?P<y>(?:1[89]|20)\d\d)\s*[-–—]\s*(?P<y2>(?:1[89]|20)\d\d)(?=\))"),
+        ),
         ("year", re.compile(rf"{b}(?P<y>(?:1[89]|20)\d\d)(?:-?(?:м|й|го|му))?\s*{yw}")),
         # a bare year after a preposition, before punctuation or a capital: «у 2004 Ющенко»
         (
@@ -194,7 +199,7 @@ def _relative_patterns(p: _Pieces) -> list[tuple[str, re.Pattern]]:
             rf"(?P<unit>{alt(unit_of)})\s+(?:{alt(w['ago_words'])}){e}", ic)),
         # an edge of a period: до конца года, з початку тижня, в конце этого месяца
         ("periodedge", re.compile(
-            rf"{b}(?P<pp>до|с|со|з|із|к|в|во|у|на)\s+(?P<edge>{alt(w['period_edges'])})\s+"
+            rf"{b}(?P<pp>до|с|со|з|із|к|в|во|у|на|по)\s+(?P<edge>{alt(w['period_edges'])})\s+"
             rf"(?:(?P<pm>{pmod})\s+)?(?P<per>{period_of}){e}", ic)),
         # a quarter or a half of a year: в первом квартале, за перше півріччя 2016 року
         ("yearpart", re.compile(
@@ -203,12 +208,16 @@ def _relative_patterns(p: _Pieces) -> list[tuple[str, re.Pattern]]:
         ("weekend", re.compile(
             rf"{b}(?:(?:на|у|в|з|с|після|после)\s+)?(?:(?P<wm>{alt(w['weekend_modifiers'])})\s+)?"
             rf"(?P<we>{alt(w['weekend'])}){e}", ic)),
-        # seasons: летом, прошлой зимой, наступного літа, за лето
+        # seasons: летом, прошлой зимой, наступного літа, за лето, у кінці весни (the season),
+        # весной 2014 года (that year's; winter: from the December before)
         ("season", re.compile(
             rf"{b}(?P<since>(?:с|з|від|со)\s+(?:начала|початку)\s+)?"
+            rf"(?P<edge>(?:в|у|на)\s+(?:конце|начале|середине|кінці|початку|середині)\s+)?"
             rf"(?:(?P<pp>за|в|у|на|до|с|з|к)\s+)?"
-            rf"(?:(?P<pm>{seasonal})\s+)?(?P<season>{alt(seasons())}){e}", ic)),
-        ("period", re.compile(rf"{b}{prep}(?P<pm>{pmod})\s+(?P<per>{period_of}){e}", ic)),
+            rf"(?:(?P<pm>{seasonal})\s+)?(?P<season>{alt(seasons())}){e}{p.year}", ic)),
+        # на следующей неделе; two weeks at once: на прошлой и позапрошлой неделе
+        ("period", re.compile(rf"{b}{prep}(?P<pm>{pmod})(?:\s+(?:и|і|та)\s+(?P<pm2>{pmod}))?"
+                              rf"\s+(?P<per>{period_of}){e}", ic)),
     ]
 
 

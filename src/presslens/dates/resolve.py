@@ -56,13 +56,16 @@ def resolve_mention(
     if tense == "infinitive":
         # an infinitive carries the date (``решил провести 9 июня``, ``подать в отставку в
         # среду``): a weekday is the coming one, a day of a month the nearest
-        tense = "future" if m.kind == "weekday" else None
+        # (``має закінчитись у кінці весни``: a season is the coming one too)
+        tense = "future" if m.kind == "weekday" or m.period == "season" else None
     if m.kind in ("date", "range"):
         return _resolve_day(m, published, tense)
     if m.kind == "month":
         return _resolve_month(m, published, tense)
     if m.kind == "year":
         return dt.date(m.year, 1, 1), dt.date(m.year2 or m.year, 12, 31), "as written"
+    if m.period == "season" and m.year is not None:  # весной 2014 года
+        return (*_season_of(m.year - (m.month == 12), m.month), "as written")
     if published is None:
         return None, None, "unresolved: relative to an unknown publication date"
     if m.kind == "relative":
@@ -167,6 +170,9 @@ def _resolve_period(m: DateMention, published: dt.date, tense: str | None) -> Sp
         first, last, basis = _season_span(m.month, m.offset, published, tense)
         return first, (published if m.since else last), basis
     first, last, basis = _period_span(m.period, m.offset or 0, published)
+    if m.offset2 is not None:  # «на прошлой и позапрошлой неделе»: both periods
+        other = _period_span(m.period, m.offset2, published)
+        first, last = min(first, other[0]), max(last, other[1])
     # «с начала недели»: from the period's start to the publication day
     return first, (max(first, published) if m.since and _step_is_now(m) else last), basis
 
@@ -245,14 +251,15 @@ def _weekend(step: int | None, published: dt.date, tense: str | None):
     return saturday, saturday + dt.timedelta(days=1), "weekend relative to publication date"
 
 
+def _season_of(year: int, start_month: int) -> tuple[dt.date, dt.date]:
+    """The first and last day of the season that starts in ``start_month`` of ``year``."""
+    index = year * 12 + start_month - 1 + 2
+    return dt.date(year, start_month, 1), _month_span(index // 12, index % 12 + 1)[1]
+
+
 def _season_span(start_month: int, step: int | None, published: dt.date, tense: str | None):
     """Resolve a season: the one ``step`` seasons from the current, else as the tense says."""
-    def span(year: int) -> tuple[dt.date, dt.date]:
-        first = dt.date(year, start_month, 1)
-        index = year * 12 + start_month - 1 + 2
-        return first, _month_span(index // 12, index % 12 + 1)[1]
-
-    spans = [span(y) for y in range(published.year - 2, published.year + 2)]
+    spans = [_season_of(y, start_month) for y in range(published.year - 2, published.year + 2)]
     current = [s for s in spans if s[0] <= published <= s[1]]
     past = [s for s in spans if s[1] < published]
     future = [s for s in spans if s[0] > published]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import re
 from functools import lru_cache
 
 import pandas as pd
@@ -54,6 +55,10 @@ def _as_date(value) -> dt.date | None:
     return pd.Timestamp(value).date()
 
 
+#: «до 15 мая», «до 1 липня» just before a day: the day a state lasts until.
+_UNTIL = re.compile(r"(?<![\w\d])(?:до|До)\s+$")
+
+
 @lru_cache(maxsize=4096)
 def date_rows(text: str, published: dt.date | None, language: str | None) -> tuple[dict, ...]:
     """Return :func:`find_dates`'s rows as plain dicts (``date_start``/``date_end`` as dates).
@@ -74,6 +79,9 @@ def date_rows(text: str, published: dt.date | None, language: str | None) -> tup
         if k >= 0 and m.start < bounds[k][1]:
             s_start, s_text = bounds[k][0], bounds[k][2]
         tense = tense_near(s_text, m.start - s_start, m.end - s_start, language)
+        if tense == "past" and m.kind == "date" and _UNTIL.search(text, max(0, m.start - 6),
+                                                                   m.start):
+            tense = None  # «ушла в отпуск до 15 мая»: a deadline, not a day that has passed
         first, last, basis = resolve_mention(m, published, tense)
         tense = None if tense == "infinitive" else tense
         rows.append(

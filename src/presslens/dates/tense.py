@@ -48,6 +48,8 @@ def tense_near(text: str, start: int, end: int, language: str | None) -> str | N
         a, b = (tok.end, start) if tok.end <= start else (end, tok.start)
         if _SPEECH_EDGE.search(text, a, b) or "\n" in text[a:b]:
             continue  # the reporting verb outside a quotation (or paragraph) does not date it
+        if tok.end <= start and _CLAUSE_EDGE.search(text, a, b):
+            continue  # «додав, що до зими …»: the reporting verb does not date what it reports
         distance = b - a
         if best is None or distance < best[0]:
             best = (distance, tense)
@@ -56,6 +58,8 @@ def tense_near(text: str, start: int, end: int, language: str | None) -> str | N
     return best[1] if best else None
 
 
+# a reporting verb's clause ends where what it reports begins: `заявил, что`, `додав, що`
+_CLAUSE_EDGE = re.compile(r"(?i),\s*(?:что|чтобы|що|щоб)\s")
 # where quoted or dash speech meets its attribution: `…", – сказав`, `…, – заявил`, `…» —`
 _SPEECH_EDGE = re.compile(r"[»”\"]\s*[,.!?…]?\s*[—–-]\s|[,.!?…]\s+[—–]\s")
 

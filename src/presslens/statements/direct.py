@@ -40,7 +40,8 @@ __all__ = ["direct"]
 _POST = re.compile(rf"^\s*[,.!?…]?\s*[{DASH}]\s+")
 _POST_COMMA = re.compile(r"^\s*,\s+")
 _SPLIT = re.compile(
-    rf"([,.!?…:])\s+[{DASH}]\s+([^{DASH}«»\"“”„]{{3,160}}?)([,.:])\s+[{DASH}]\s+"
+    # (a hyphen inside a word, Корвін-Піотровський, is not the dash that ends the clause)
+    rf"([,.!?…:])\s+[{DASH}]\s+((?:(?!\s[{DASH}])[^«»\"“”„]){{3,160}}?)([,.:])\s+[{DASH}]\s+"
 )
 _ANAPHOR = re.compile(
     r"(?i)^(?:[^\s]+\s+){0,3}?(?:об\s+этом|о\s+том|это|так|такое|такую|такими|такой|эти"

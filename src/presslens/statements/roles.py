@@ -167,12 +167,15 @@ def role_matches(mention: tuple[str, tuple[str, ...]], person: tuple[str, tuple[
     """Score how well a role mention fits a person's role.
 
     0: another post, or the same post of another country; 1: the same post; 2: the same post
-    and a shared organisation. A generic noun (дипломат, лидер) fits anyone (1).
+    and a shared organisation. A generic noun (дипломат, лидер) fits anyone (1), and a head
+    (глава, очільник) fits anyone who heads something (мэр, губернатор, начальник ОВА).
     """
     data = role_words()
     if mention[0] in data["generic_set"]:
         return 1
-    if mention[0] != person[0]:
+    if mention[0] != person[0] and not (
+        mention[0] == "глава" and person[0] in data["leads_set"]  # очільник області: the head
+    ):
         return 0
     if set(mention[1]) & set(person[1]):
         return 2

@@ -126,15 +126,30 @@ def _name_kind(word: str, language: str | None, initial: bool) -> str | None:
             return "maybe"
         if initial and found and not (found[0].tags & _morph.NAME_TAGS) and found[0].score > 0.5:
             return "surname" if "Surn" in reading.tags and _SURNAME_END.search(low) else "maybe"
+        if "Name" in reading.tags and "Surn" not in reading.tags:
+            return "first"  # Ірина, Марина: a first name, whatever its ending
         if "Surn" in reading.tags or _SURNAME_END.search(low):
             return "surname"
-        if "Name" in reading.tags:
-            return "first"
         return "surname"
     # unknown to the dictionary: a foreign or rare name (its guessed tags are noise)
     if _SURNAME_END.search(low):
         return "surname"
     return "unknown"
+
+
+def _surname_after_first(text: str, tokens: list[Token], i: int, language: str | None) -> bool:
+    """Whether token ``i``, right after a first name, is a surname the dictionary reads as a
+    place (Камышин, Харків): capitalised, with a surname's ending, not a known non-person."""
+    word = tokens[i].text
+    low = norm(word)
+    return (
+        tokens[i].start == tokens[i - 1].end + 1
+        and bool(CAP_WORD.match(word))
+        and bool(_SURNAME_END.search(low))
+        and low not in _NOT_PEOPLE
+        and low not in media_names()[0]
+        and low not in role_words()["heads_set"]
+    )
 
 
 def _has_first_name_reading(word: str, language: str | None) -> bool:
@@ -166,11 +181,22 @@ def find_people(text: str, language: str | None = None) -> list[Person]:
               for i, j in _runs(tokens, kinds) if kinds[j] != "particle"]
     confirmed = {name_key(g[-1].text) for g, k, _ in groups if len(g) > 1}
     confirmed |= {name_key(g[0].text) for g, k, _ in groups if len(g) > 1 and k[0] == "surname"}
-    return [
-        _person(text, group, kinds_g, particles, language)
-        for group, kinds_g, particles in groups
-        if _kept(group, kinds_g, confirmed)
-    ]
+    kept = [(g, k, pt, _kept(g, k, confirmed)) for g, k, pt in groups]
+    people = [(_person(text, group, kinds_g, particles, language), ok, kinds_g == ["first"])
+              for group, kinds_g, particles, ok in kept if ok or kinds_g == ["first"]]
+    full = [p for p, _, _ in people if len(p.tokens) > 1 and p.initial]
+    return [p for p, ok, alone in people if (alone and _first_name_alone(p, full)) or ok]
+
+
+def _first_name_alone(p: Person, full: list[Person]) -> bool:
+    """Give a first name used alone (``Ірина``) the surname of the one person the text names
+    in full with that first name (``Ірина Волицька``); tell whether there was one."""
+    same = {q.key: q for q in full if q.initial == first_key(p.surname)}
+    if len(same) != 1:
+        return False
+    q = next(iter(same.values()))
+    p.first, p.surname, p.key, p.initial, p.gender = q.first, q.surname, q.key, q.initial, q.gender
+    return True
 
 
 def _word_kinds(text: str, tokens: list[Token], language: str | None) -> list[str | None]:
@@ -181,6 +207,12 @@ def _word_kinds(text: str, tokens: list[Token], language: str | None) -> list[st
     for i in [i for i, t in enumerate(tokens) if t.text[:1].isupper()]:
         if CAP_WORD.match(tokens[i].text):
             kinds[i] = _name_kind(tokens[i].text, language, _is_initial(text, tokens, i))
+    # a surname that is also a town (Александра Камышина): after a first name, a surname
+    for i in range(1, n):
+        if kinds[i] is None and kinds[i - 1] == "first" and _surname_after_first(
+            text, tokens, i, language
+        ):
+            kinds[i] = "surname"
     # particles inside a name: Урсула фон дер Ляйен, Ван дер Беллен
     for k in [k for k, t in enumerate(tokens) if t.text.lower() in _PARTICLES]:
         if 1 <= k < n - 1 and kinds[k - 1] is not None:

@@ -37,6 +37,7 @@ def role_words() -> dict:
     data["mods_set"] = frozenset(norm(m) for m in data["modifiers"])
     data["unique_set"] = frozenset(norm(m) for m in data["unique"])
     data["generic_set"] = frozenset(norm(m) for m in data["generic"])
+    data["leads_set"] = frozenset(norm(m) for m in data["leads"])
     return data
 
 

@@ -1,0 +1,124 @@
+"""More failure classes found on real articles (benchmarks/quality, batches g–k), each guarded
+by sentences written for the test in Russian and Ukrainian, never copied from the articles."""
+
+import pytest
+
+from presslens.corpus.clean import clean_text
+from presslens.dates import find_dates
+from presslens.statements.reported import find_statements
+
+# --------------------------------------------------------------------------- dates
+
+DATE_CASES = [
+    # (text, published, language, phrase, first day, last day)
+    # the reporting verb before «что/що» does not date what it reports
+    ("Він додав, що до зими мають звільнити ще кілька сіл.", "2022-10-19", "uk", "до зими",
+     "2022-12-01", "2023-02-28"),
+    ("Он добавил, что до зимы должны освободить еще несколько сел.", "2022-10-19", "ru",
+     "до зимы", "2022-12-01", "2023-02-28"),
+    # «до» a day: the day a state lasts until, even after a verb in the past
+    ("Директор ушла в отпуск до 15 мая и не ответила родителям.", "2023-05-13", "ru", "15 мая",
+     "2023-05-15", "2023-05-15"),
+    ("Керівниця пішла у відпустку до 20 червня.", "2023-06-18", "uk", "20 червня",
+     "2023-06-20", "2023-06-20"),
+    # years in brackets after a name
+    ("Виставку присвятили сержанту Івану Ковалю (1986-2023) та його побратимам.", "2024-07-15",
+     "uk", "1986-2023", "1986-01-01", "2023-12-31"),
+    # two weeks at once
+    ("На прошлой и позапрошлой неделе заболели сотни детей.", "2017-02-08", "ru",
+     "На прошлой и позапрошлой неделе", "2017-01-23", "2017-02-05"),
+    ("Протягом минулого і позаминулого тижня хворіли сотні дітей.", "2017-02-08", "uk",
+     "минулого і позаминулого тижня", "2017-01-23", "2017-02-05"),
+    # the edge of a season is that season; a season with its year is that year's
+    ("В конце весны начнется ремонт моста.", "2024-02-01", "ru", "В конце весны", "2024-03-01",
+     "2024-05-31"),
+    ("Весной 2014 года завод закрыли.", "2017-01-10", "ru", "Весной 2014 года", "2014-03-01",
+     "2014-05-31"),
+    ("Взимку 2022 року світла в селі не було.", "2024-01-10", "uk", "Взимку 2022 року",
+     "2021-12-01", "2022-02-28"),
+    # «по» before the edge of a period
+    ("По концу года прибыль компании выросла.", "2016-05-05", "ru", "По концу года",
+     "2016-01-01", "2016-12-31"),
+]
+
+
+@pytest.mark.parametrize(("text", "published", "language", "phrase", "first", "last"), DATE_CASES)
+def test_more_real_text_date_forms(text, published, language, phrase, first, last):
+    found = find_dates(text, published, language)
+    row = found[found["text"] == phrase]
+    assert len(row) == 1, found["text"].tolist()
+    assert str(row["date_start"].iloc[0].date()) == first
+    assert str(row["date_end"].iloc[0].date()) == last
+
+
+# --------------------------------------------------------------------------- speakers
+
+SPEAKER_CASES = [
+    # (text, language, the quotation's first words, speaker mention, speaker's surname key)
+    # a surname the dictionary reads as a town, after a first name
+    ("По словам директора завода Сергея Камышина, «мы не будем поднимать цены в этом году».",
+     "ru", "мы не будем поднимать", "Сергея Камышина", "камишин"),
+    # the attribution inside the marks, with a hyphenated surname
+    ('"Це буде огляд наукових сил країни, – каже вчений секретар інституту Олексій '
+     'Корвін-Піотровський. - Зараз бракує фахівців."', "uk", "Це буде огляд", "Олексій "
+     "Корвін-Піотровський", "корвин-пиотровск"),
+    # a head (городской голова, очільник області) stands for the head named before
+    ("Депутаты встретили мэра Ивана Соколова аплодисментами.\n«Мы будем работать для "
+     "горожан каждый день», — заверил городской голова.", "ru", "Мы будем работать",
+     "городской голова", "соколов"),
+    ("Начальник ОВА Юрій Погуляйко зустрівся з підприємцями.\n«Це добре, що до нашої області "
+     "переїжджають заводи», – зазначив очільник області.", "uk", "Це добре, що",
+     "очільник області", "погуляико"),
+    # a first name alone stands for the one person the text names in full with it
+    ("Актриса Ірина Волицька показала нову виставу.\n«Це перше сценічне прочитання п’єси», — "
+     "каже Ірина.", "uk", "Це перше сценічне", "Ірина", "волицк"),
+    ("Певица Марина Полякова выпустила альбом.\n«Эти песни я писала два года», — говорит "
+     "Марина.", "ru", "Эти песни я", "Марина", "поляков"),
+]
+
+
+@pytest.mark.parametrize(("text", "language", "head", "mention", "key"), SPEAKER_CASES)
+def test_more_real_text_speakers(text, language, head, mention, key):
+    found = [s for s in find_statements(text, language) if s["kind"] == "direct"]
+    assert [s["quote"][: len(head)] for s in found] == [head]
+    assert found[0]["speaker_mention"] == mention
+    assert found[0]["person"] is not None and found[0]["person"].key == key
+
+
+# --------------------------------------------------------------------------- cleaning
+
+BODY = "Городской совет утвердил бюджет на следующий год, сообщил мэр на сессии."
+BODY_UK = "Міська рада ухвалила бюджет на наступний рік, повідомив мер на сесії."
+
+
+@pytest.mark.parametrize(
+    ("raw", "kept", "removed"),
+    [
+        # teasers of other articles, each cut off with an ellipsis, and the cut line after them
+        (f"{BODY_UK}\nЗахисник молодіжної збірної дебютував у складі нового клубу з Туреччини…\n"
+         "Колишній чемпіон світу поділився очікуваннями від майбутнього реваншу між…\n"
+         "Нападник луганської команди розповів про", 1, ["related headline"] * 3),
+        # «читайте в материале» at the end of a long paragraph: body
+        (f"{BODY}\nБольниц стало втрое меньше, врачей не хватает, а скорую помощь можно ждать "
+         "несколько суток. Как это сказывается на здоровье людей — читайте в материале нашего "
+         "издания.", 2, []),
+        # a sentence naming the source of the news, with a social network in it: body
+        (f"Про це голова ОВА написав у своєму телеграм-каналі, передає агентство.\n{BODY_UK}",
+         2, []),
+        # after the body: a block's label ending with a colon, interface text in Latin letters
+        (f"{BODY}\nТеги новостей:\nLeave a Reply", 1, ["section heading", "navigation"]),
+        # a footnote on banned organisations, and site blocks
+        (f"{BODY}\n* Организация признана экстремистской и запрещена в России\nЛента новостей\n"
+         "Выбор читателей", 1, ["disclaimer", "navigation", "navigation"]),
+        # a stamp with its view counter, a day's headlines, an address to the readers
+        (f"Дата и время 3 марта 2018 г., 10:15   Просмотров: 1250\n{BODY}\nНОВОСТИ ДНЯ: Мэр "
+         "открыл мост Синоптики обещают снег\nУважаемые читатели!", 1,
+         ["timestamp", "read-also", "prompt"]),
+        (f"{BODY_UK}\nНОВИНИ ДНЯ: Мер відкрив міст Синоптики обіцяють сніг\nШановні читачі!", 1,
+         ["read-also", "prompt"]),
+    ],
+)
+def test_more_real_text_cleaning(raw, kept, removed):
+    cleaned = clean_text(raw)
+    assert len(cleaned.lines) == kept
+    assert [r.reason for r in cleaned.removed] == removed
