@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from presslens.statements.cues import cue_tokens
 from presslens.statements.roles import Role, role_matches, unique_post
@@ -49,6 +49,7 @@ class Context:
     roles: list[Role]
     inside_quotes: list[tuple[int, int]]
     language: str | None
+    paragraph_starts: list[int] = field(default_factory=list)  # offsets, in text order
 
     def _quoted(self, pos: int) -> bool:
         # the spans are top-level quotations: in text order and disjoint
@@ -75,6 +76,10 @@ class Context:
         lo = bisect.bisect_left(self._role_starts, start)
         hi = bisect.bisect_right(self._role_starts, end)
         return [r for r in self.roles[lo:hi] if r.end <= end]
+
+    def paragraph_of(self, pos: int) -> int:
+        """The index of the paragraph that holds offset ``pos`` (0 when unknown)."""
+        return max(bisect.bisect_right(self.paragraph_starts, pos) - 1, 0)
 
     def _upto(self, before: int) -> int:
         """How many people end at or before ``before``."""
@@ -263,16 +268,28 @@ def _no_subject(clause: str, offset: int, ctx: Context, cues, require_cue: bool)
         found = _descriptor(clause, offset, cue, ctx) or _organisation(clause, offset, cue, ctx)
         if found is not None:
             return found
-        if not clause[cue[1] :].strip(" .,;!?…") and cue[3] != "relay":
-            # «…», — сказав| cut off after the verb: its subject is the last person named
+        rest = clause[cue[1] :]
+        message = bool(_OWN_MESSAGE.match(rest))
+        if (not rest.strip(" .,;!?…") or message) and cue[3] != "relay":
+            # «…», — сказав| cut off after the verb: its subject is the last person named;
+            # «…», — говорится в сообщении (of no one named): the last subject's message
             person = ctx.antecedent(offset + cue[0], None)
-            if person is not None:
+            near = person is not None and ctx.paragraph_of(person.start) >= ctx.paragraph_of(
+                offset + cue[0]) - 1  # a message's author: named in this paragraph or the last
+            if person is not None and (not message or person.nominative and near):
                 return Attribution(cue[2], offset + cue[0], person, None, None, None, "pronoun")
     if cue is None and not require_cue:
         return Attribution(None, None, None, None, None, None, "none")
     return Attribution(
         _cue_text(cue, nominal), _cue_pos(cue, nominal, offset), None, None, None, None, "none"
     )
+
+
+#: «говорится в сообщении», «йдеться у дописі»: a message, and no one named after it.
+_OWN_MESSAGE = re.compile(
+    r"(?i)\s+(?:в|у|во)\s+(?:(?:его|её|ее|його|її)\s+)?(?:сообщени|заявлени|посте|публикаци|"
+    r"обращени|повідомленн|заяві|дописі|публікаці|зверненн)\w*\s*[.,;!…]*\s*$"
+)
 
 
 def _name_attr(cues, offset: int, person: Person) -> Attribution:
@@ -296,6 +313,8 @@ def _pronoun_attr(ctx: Context, cues, offset: int, word: str, pos: int) -> Attri
 
 _LOWER_WORD = re.compile(r"[а-яёіїєґ'’ʼ-]+")
 _ANY_WORD = re.compile(r"[А-ЯЁІЇЄҐа-яёіїєґ'’ʼ-]+")
+#: A relay verb whose object is the one quoted: «цитирует политика», «цитує міністра».
+_QUOTING = re.compile(r"(?i)^цит")
 #: How many words after the reporting verb its subject may stand.
 _DESCRIPTOR_REACH = 3
 
@@ -303,19 +322,22 @@ _DESCRIPTOR_REACH = 3
 def _descriptor(clause: str, offset: int, cue, ctx: Context) -> Attribution | None:
     """Read a common noun for a person as the subject (``— заявив українець``,
     ``— подчеркнула спортсменка``): it stands for the last person of its gender named."""
-    if cue[3] == "relay":  # «передает корреспондент»: a reporter relays, never speaks
-        return None
+    relay = cue[3] == "relay"  # «передает корреспондент»: a reporter relays, never speaks …
     after = list(_LOWER_WORD.finditer(clause, cue[1]))[:_DESCRIPTOR_REACH]
-    before = list(_ANY_WORD.finditer(clause, 0, cue[0]))[-2:][::-1]  # «Главком также заявил»
-    for m in after + before:
+    before = [] if relay else list(_ANY_WORD.finditer(clause, 0, cue[0]))[-2:][::-1]
+    # … but «цитирует политика «Интерфакс»»: the one quoted is the object of the relay
+    case = "accs" if relay and _QUOTING.match(cue[2]) else None if relay else "nomn"
+    if case is None:
+        return None
+    for m in (after[:1] if relay else after) + before:
         if len(m.group()) < 3:
             continue
-        reading = next(
-            (p for p in _morph.parses(m.group().lower(), ctx.language)
-             if p.pos == "NOUN" and not {"Surn", "Name", "Patr"} & p.tags),
-            None,
-        )
-        if reading is None or not {"anim", "nomn"} <= reading.tags:
+        nouns = [p for p in _morph.parses(m.group().lower(), ctx.language)
+                 if p.pos == "NOUN" and not {"Surn", "Name", "Patr"} & p.tags]
+        # the subject: the first reading must be one; the object of «цитирует»: any reading
+        reading = next((p for p in nouns[: 1 if case == "nomn" else None]
+                        if {"anim", case} <= p.tags), None)
+        if reading is None:
             continue
         gender = "masc" if "masc" in reading.tags else "femn" if "femn" in reading.tags else None
         pos = offset + m.start()

@@ -56,7 +56,8 @@ def find_statements(text: str, language: str | None = None) -> list[dict]:
     _give_roles(text, people, roles)
     paragraphs = _paragraphs(text)
     para_quotes = [quote_spans(line) for _, line in paragraphs]
-    ctx = Context(people, roles, _inside_quotes(paragraphs, para_quotes), language)
+    ctx = Context(people, roles, _inside_quotes(paragraphs, para_quotes), language,
+                  [off for off, _ in paragraphs])
     found: list[Statement] = []
     for p_index, (off, line) in enumerate(paragraphs):
         if not line.strip() or (found and off < max(st.end for st in found[-3:])):
