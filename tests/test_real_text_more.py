@@ -138,3 +138,21 @@ def test_more_real_text_cleaning(raw, kept, removed):
     cleaned = clean_text(raw)
     assert len(cleaned.lines) == kept
     assert [r.reason for r in cleaned.removed] == removed
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        ("Читайте также: мэр открыл мост", "read-also"),
+        ("всё остальное — читайте в материале", "read-also"),
+        ("почитайте в газете", None),  # «читайте» inside a word: no boundary
+        ("хорошо_читайте в газете", None),
+        ("Реклама", "ad"),
+        ("{{ article.rubric }}", "template"),
+    ],
+)
+def test_the_fast_vocabulary_search_keeps_word_boundaries_and_anchors(line, reason):
+    from presslens.corpus._rules import ALWAYS
+
+    found = [r for r, patterns in ALWAYS.items() if patterns.search(line.lower())]
+    assert found == ([reason] if reason else [])

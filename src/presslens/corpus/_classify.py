@@ -38,6 +38,9 @@ from presslens.corpus._rules import (
     normalize_line,
 )
 
+#: A headline glued to its date is a headline: longer lines are not read for one.
+_GLUED_WORDS = 40
+
 
 def strict_reason(line: str, lower: str, n: int, repeated: frozenset[str]) -> str | None:
     """Reasons that hold wherever the line stands."""
@@ -51,7 +54,7 @@ def strict_reason(line: str, lower: str, n: int, repeated: frozenset[str]) -> st
         return "url"
     if not ALNUM.search(line):
         return "punctuation"
-    if GLUED_DATE.search(line):
+    if n <= _GLUED_WORDS and GLUED_DATE.search(line):
         return "related headline"
     if n <= 12 and is_timestamp(line):
         return "timestamp"

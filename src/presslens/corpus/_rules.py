@@ -23,8 +23,41 @@ def _compile(patterns: Iterable[str], flags: int = re.IGNORECASE) -> re.Pattern[
     return re.compile("|".join(f"(?:{p})" for p in patterns), flags)
 
 
+class _Patterns:
+    """Patterns of one reason, each tried the fast way: one anchored at ``^`` only at the
+    start of the line, one opening with ``\\b`` and a letter from each place that letter
+    stands (a scan for a literal start, not a try at every position of a long paragraph)."""
+
+    def __init__(self, patterns: Iterable[str]) -> None:
+        self._anchored, self._bounded, self._other = [], [], []
+        for p in patterns:
+            if p.startswith("^"):
+                self._anchored.append(re.compile(p))
+            elif p.startswith("\\b") and p[2:3].isalpha():
+                self._bounded.append(re.compile(p[2:]))
+            else:
+                self._other.append(re.compile(p))
+
+    def search(self, lower: str) -> re.Match[str] | None:
+        """Return the first match of any pattern in the lower-cased line, or None."""
+        for p in self._anchored:
+            if m := p.match(lower):
+                return m
+        for p in self._bounded:
+            pos = 0
+            while m := p.search(lower, pos):
+                before = lower[m.start() - 1 : m.start()]
+                if not (before.isalnum() or before == "_"):
+                    return m
+                pos = m.start() + 1
+        for p in self._other:
+            if m := p.search(lower):
+                return m
+        return None
+
+
 # Vocabulary is matched on lower-cased lines, without IGNORECASE, which is much faster.
-ALWAYS = {reason: _compile(pats, 0) for reason, pats in _VOCAB["always"].items()}
+ALWAYS = {reason: _Patterns(pats) for reason, pats in _VOCAB["always"].items()}
 GATED_ALL = re.compile(
     "|".join(
         f"(?P<{reason.replace('-', '_')}>{'|'.join(f'(?:{p})' for p in pats)})"
@@ -102,10 +135,14 @@ def n_words(line: str) -> int:
     return len(_WORDS.findall(line))
 
 
+#: Three words or more (``n_words(s) >= 3``, without counting them all).
+_THREE_WORDS = re.compile(r"\w+\W+\w+\W+\w")
+
+
 @lru_cache(maxsize=_LINE_CACHE)
 def sentences(line: str) -> tuple[str, ...]:
     """Return the sentences of a line of three words or more, each normalized."""
-    return tuple(normalize_line(s) for s in _SENTENCE_SPLIT.split(line) if n_words(s) >= 3)
+    return tuple(normalize_line(s) for s in _SENTENCE_SPLIT.split(line) if _THREE_WORDS.search(s))
 
 
 def is_timestamp(line: str) -> bool:
@@ -200,4 +237,8 @@ _SPACES = re.compile(r"[ \t\u00a0]+")
 
 def tidy(line: str) -> str:
     """Fold runs of spaces and undo a scraper's backslash escapes (``\\"`` is ``"``)."""
-    return _SPACES.sub(" ", _ESCAPED_MARK.sub(r"\1", line)).strip()
+    if "\\" in line:
+        line = _ESCAPED_MARK.sub(r"\1", line)
+    if "  " in line or "\t" in line or "\u00a0" in line:
+        line = _SPACES.sub(" ", line)
+    return line.strip()

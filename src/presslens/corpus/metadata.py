@@ -9,6 +9,7 @@ null, never invented.
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import sys
 from collections.abc import Iterator
@@ -51,10 +52,10 @@ def parse_date(value: str) -> pd.Timestamp | None:
     value = str(value).strip()
     for fmt in ("%Y-%m-%d", "%d.%m.%Y"):
         try:
-            stamp = pd.Timestamp(pd.to_datetime(value, format=fmt))
+            day = dt.datetime.strptime(value, fmt)  # strict, and far faster than pandas per row
         except (ValueError, TypeError, OverflowError):
             continue
-        return stamp if plausible_year(stamp.year) else None
+        return pd.Timestamp(day) if plausible_year(day.year) else None
     return None
 
 
