@@ -121,6 +121,11 @@ BODY_UK = "Міська рада ухвалила бюджет на наступ
         # a sentence naming the source of the news, with a social network in it: body
         (f"Про це голова ОВА написав у своєму телеграм-каналі, передає агентство.\n{BODY_UK}",
          2, []),
+        # a reminder of earlier news after the body, its period lost: body
+        (f"{BODY}\nКак сообщалось ранее, 20 июня мэр рассказал, как считали цену на проезд\n"
+         "Мэр дал прогноз на следующий год", 2, ["fragment"]),
+        (f"{BODY_UK}\nНагадаємо, 20 червня мер розповів, як рахували ціну на проїзд\n"
+         "Мер дав прогноз на наступний рік", 2, ["fragment"]),
         # after the body: a block's label ending with a colon, interface text in Latin letters
         (f"{BODY}\nТеги новостей:\nLeave a Reply", 1, ["section heading", "navigation"]),
         # a footnote on banned organisations, and site blocks

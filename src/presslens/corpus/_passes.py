@@ -22,6 +22,7 @@ from presslens.corpus._classify import (
     vocabulary_hits,
 )
 from presslens.corpus._rules import (
+    ATTRIBUTION,
     AUTHOR_PREFIX,
     ENDS_STOP,
     FOLD_MARKS,
@@ -278,9 +279,9 @@ def mark_fragments(art: Article) -> None:
         if i > last and GLUED_DATE.search(line):
             reason[i] = "related headline"
             continue
-        if ends_sentence(line):
-            continue
         n = n_words(line)
+        if ends_sentence(line) or (n >= 5 and ATTRIBUTION.match(line)):
+            continue  # «Как сообщал …, 20 июня Гройсман рассказал» without its period: body
         if i > last and art.related_block and n <= 25:
             reason[i] = "related headline"
         elif n <= 4 or (i > last and n <= 20 and not GOES_ON.search(line)) or (

@@ -66,10 +66,12 @@ GATED_ALL = re.compile(
 )
 GATED_SHORT = {"navigation": 8, "prompt": 12, "comments": 12, "caption": 15, "source": 6}
 ROLE = _compile(_VOCAB["byline_roles"])
-#: A sentence that names the source of the news: «Об этом сообщил …», «Про це написав …».
+#: A sentence that names the source of the news (``Об этом сообщил …``, ``Про це написав …``)
+#: or recalls earlier news (``Напомним, …``, ``Как сообщал …``): running text, never a headline.
 ATTRIBUTION = re.compile(
     r"(?i)^\W*(?:об этом|про це|как (?:сообщ|переда|пиш|информир|рассказ|заяв)|"
-    r"як (?:повідом|переда|пиш|інформу|розповів|заяв)|по данным|за даними|по словам|за словами)"
+    r"як (?:повідом|переда|пиш|інформу|розповів|заяв)|по данным|за даними|по словам|за словами|"
+    r"напомним|нагада(?:ємо|ю)|ранее|раніше)\w*\b"
 )
 _MONTH = _compile(_VOCAB["months"])
 _TS_WORD = _compile(_VOCAB["timestamp_words"])
