@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
+from sparse_dot_topn import sp_matmul_topn
 
 from presslens.findings.reconcile import (
     EVENT_TABLE_COLUMNS,
@@ -36,7 +37,9 @@ def _window_task(matrix, rows: np.ndarray, days: np.ndarray, first: int, last: i
     for day in np.unique(days[(days >= first) & (days <= last)]):
         lo, mid = np.searchsorted(days, day, "left"), np.searchsorted(days, day, "right")
         hi = np.searchsorted(days, day + max_days, "right")
-        block = (matrix[lo:mid] @ matrix[lo:hi].T).tocoo()
+        # only the products above the floor are kept (no dense block of every pair's score)
+        block = sp_matmul_topn(matrix[lo:mid], matrix[lo:hi].T.tocsr(), top_n=hi - lo,
+                               threshold=np.nextafter(floor, -np.inf), n_threads=1).tocoo()
         keep = block.data >= floor
         x, y = rows[lo + block.row[keep]], rows[lo + block.col[keep]]
         other = x != y
