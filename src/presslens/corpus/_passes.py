@@ -180,8 +180,9 @@ def mark_outside_vocabulary(art: Article) -> None:
                 art.reason[i] = r
 
 
-#: A short line in Latin letters alone, in a Russian or Ukrainian page: interface text.
+#: A label of a video or a photo (``Видео:``), which may stand between two paragraphs.
 _MEDIA_LABEL = re.compile(r"(?i)^\W*(?:видео|відео|фото|аудио|аудіо|video)\b")
+#: A short line in Latin letters alone, in a Russian or Ukrainian page: interface text.
 _LATIN_ONLY = re.compile(r"^[\W\d_]*[A-Za-z][A-Za-z\s'’.,!?:…-]*$")
 
 

@@ -137,7 +137,7 @@ def _name_kind(word: str, language: str | None, initial: bool) -> str | None:
     return "unknown"
 
 
-def _surname_after_first(text: str, tokens: list[Token], i: int, language: str | None) -> bool:
+def _surname_after_first(tokens: list[Token], i: int) -> bool:
     """Whether token ``i``, right after a first name, is a surname the dictionary reads as a
     place (Камышин, Харків): capitalised, with a surname's ending, not a known non-person."""
     word = tokens[i].text
@@ -208,10 +208,8 @@ def _word_kinds(text: str, tokens: list[Token], language: str | None) -> list[st
         if CAP_WORD.match(tokens[i].text):
             kinds[i] = _name_kind(tokens[i].text, language, _is_initial(text, tokens, i))
     # a surname that is also a town (Александра Камышина): after a first name, a surname
-    for i in range(1, n):
-        if kinds[i] is None and kinds[i - 1] == "first" and _surname_after_first(
-            text, tokens, i, language
-        ):
+    for i in [k + 1 for k in range(n - 1) if kinds[k] == "first" and kinds[k + 1] is None]:
+        if _surname_after_first(tokens, i):
             kinds[i] = "surname"
     # particles inside a name: Урсула фон дер Ляйен, Ван дер Беллен
     for k in [k for k, t in enumerate(tokens) if t.text.lower() in _PARTICLES]:
