@@ -1,55 +1,11 @@
-"""More failure classes found on real articles (benchmarks/quality, batches g–k), each guarded
+"""More failure classes found on real articles (benchmarks/quality, batches g–k; their dates are in
+test_real_text_classes.py), each guarded
 by sentences written for the test in Russian and Ukrainian, never copied from the articles."""
 
 import pytest
 
 from presslens.corpus.clean import clean_text
-from presslens.dates import find_dates
 from presslens.statements.reported import find_statements
-
-# --------------------------------------------------------------------------- dates
-
-DATE_CASES = [
-    # (text, published, language, phrase, first day, last day)
-    # the reporting verb before «что/що» does not date what it reports
-    ("Він додав, що до зими мають звільнити ще кілька сіл.", "2022-10-19", "uk", "до зими",
-     "2022-12-01", "2023-02-28"),
-    ("Он добавил, что до зимы должны освободить еще несколько сел.", "2022-10-19", "ru",
-     "до зимы", "2022-12-01", "2023-02-28"),
-    # «до» a day: the day a state lasts until, even after a verb in the past
-    ("Директор ушла в отпуск до 15 мая и не ответила родителям.", "2023-05-13", "ru", "15 мая",
-     "2023-05-15", "2023-05-15"),
-    ("Керівниця пішла у відпустку до 20 червня.", "2023-06-18", "uk", "20 червня",
-     "2023-06-20", "2023-06-20"),
-    # years in brackets after a name
-    ("Виставку присвятили сержанту Івану Ковалю (1986-2023) та його побратимам.", "2024-07-15",
-     "uk", "1986-2023", "1986-01-01", "2023-12-31"),
-    # two weeks at once
-    ("На прошлой и позапрошлой неделе заболели сотни детей.", "2017-02-08", "ru",
-     "На прошлой и позапрошлой неделе", "2017-01-23", "2017-02-05"),
-    ("Протягом минулого і позаминулого тижня хворіли сотні дітей.", "2017-02-08", "uk",
-     "минулого і позаминулого тижня", "2017-01-23", "2017-02-05"),
-    # the edge of a season is that season; a season with its year is that year's
-    ("В конце весны начнется ремонт моста.", "2024-02-01", "ru", "В конце весны", "2024-03-01",
-     "2024-05-31"),
-    ("Весной 2014 года завод закрыли.", "2017-01-10", "ru", "Весной 2014 года", "2014-03-01",
-     "2014-05-31"),
-    ("Взимку 2022 року світла в селі не було.", "2024-01-10", "uk", "Взимку 2022 року",
-     "2021-12-01", "2022-02-28"),
-    # «по» before the edge of a period
-    ("По концу года прибыль компании выросла.", "2016-05-05", "ru", "По концу года",
-     "2016-01-01", "2016-12-31"),
-]
-
-
-@pytest.mark.parametrize(("text", "published", "language", "phrase", "first", "last"), DATE_CASES)
-def test_more_real_text_date_forms(text, published, language, phrase, first, last):
-    found = find_dates(text, published, language)
-    row = found[found["text"] == phrase]
-    assert len(row) == 1, found["text"].tolist()
-    assert str(row["date_start"].iloc[0].date()) == first
-    assert str(row["date_end"].iloc[0].date()) == last
-
 
 # --------------------------------------------------------------------------- speakers
 
