@@ -1,6 +1,6 @@
-"""More failure classes found on real articles (benchmarks/quality, batches g–k; their dates are in
-test_real_text_classes.py), each guarded
-by sentences written for the test in Russian and Ukrainian, never copied from the articles."""
+"""More failure classes found on real articles (benchmarks/quality, batches g–k), each guarded
+by sentences written for the test in Russian and Ukrainian, never copied from the articles (the
+date forms of these batches are in the table of ``test_real_text_classes.py``)."""
 
 import pytest
 
