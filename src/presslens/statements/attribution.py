@@ -15,12 +15,12 @@ module finds its speaker (its reporting verb, the *cue*, is found by
 
 from __future__ import annotations
 
-import bisect
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
+from presslens.statements.context import Context
 from presslens.statements.cues import cue_tokens
-from presslens.statements.roles import Role, role_matches, unique_post
+from presslens.statements.roles import Role
 from presslens.statements.speakers import PRONOUNS, Person
 from presslens.statements.wordlists import is_media
 from presslens.text import _morph
@@ -29,7 +29,10 @@ __all__ = ["Attribution", "Context", "attribute"]
 
 _NOMINAL_RE = re.compile(
     r"(?i)\b(?:по\s+(?:словам|мнению|данным|оценке)|за\s+(?:словами|даними|оцінкою|думкою)"
-    r"|со\s+слов|зі\s+слів|слова|слів|цитирует|цитує)\b"
+    r"|со\s+слов|зі\s+слів|слова|слів|цитирует|цитує"
+    # «…», — таке повідомлення з'явилося …: the message named right after the quotation
+    r"|так(?:ое|ую|ие|е|у|і)\s+(?:сообщение|заявление|информаци\w*|повідомлення|заяв\w*"
+    r"|інформаці\w*|допис\w*))\b"
 )
 _BY_PRONOUN = re.compile(
     r"(?i)\b(?:по|за)\s+(его|её|ее|його|її)\s+(?:словам|словами|мнению|думку|думкою|оценке"
@@ -39,96 +42,6 @@ _PREPOSITIONS = frozenset(
     "с со з із зі к ко у в во на о об про для от від перед после після при без между між "
     "против проти".split()
 )
-
-
-@dataclass
-class Context:
-    """What the article says about people, for resolving pronouns and role nouns."""
-
-    people: list[Person]
-    roles: list[Role]
-    inside_quotes: list[tuple[int, int]]
-    language: str | None
-    paragraph_starts: list[int] = field(default_factory=list)  # offsets, in text order
-
-    def _quoted(self, pos: int) -> bool:
-        # the spans are top-level quotations: in text order and disjoint
-        k = bisect.bisect_right(self.inside_quotes, (pos, float("inf"))) - 1
-        return k >= 0 and pos < self.inside_quotes[k][1]
-
-    def __post_init__(self) -> None:
-        self._ends = [p.end for p in self.people]  # people are in text order
-        self._starts = [p.start for p in self.people]
-        self._role_starts = [r.start for r in self.roles]  # roles too
-        self._by_role_key: dict[str, list[Person]] = {}  # people with a role, outside quotes
-        for p in self.people:
-            if p.role_key is not None and not self._quoted(p.start):
-                self._by_role_key.setdefault(p.role_key, []).append(p)
-        self._role_key_starts = {k: [p.start for p in v] for k, v in self._by_role_key.items()}
-
-    def people_within(self, start: int, end: int) -> list[Person]:
-        """The people whose mention lies inside ``[start, end)``, found by position."""
-        lo = bisect.bisect_left(self._starts, start)
-        return [p for p in self.people[lo : self._upto(end)] if p.start >= start]
-
-    def roles_within(self, start: int, end: int) -> list[Role]:
-        """The role nouns that lie inside ``[start, end)``, found by position."""
-        lo = bisect.bisect_left(self._role_starts, start)
-        hi = bisect.bisect_right(self._role_starts, end)
-        return [r for r in self.roles[lo:hi] if r.end <= end]
-
-    def paragraph_of(self, pos: int) -> int:
-        """The index of the paragraph that holds offset ``pos`` (0 when unknown)."""
-        return max(bisect.bisect_right(self.paragraph_starts, pos) - 1, 0)
-
-    def _upto(self, before: int) -> int:
-        """How many people end at or before ``before``."""
-        return bisect.bisect_right(self._ends, before)
-
-    def antecedent(self, before: int, gender: str | None) -> Person | None:
-        """Return the last person named before ``before`` as a subject, of the right gender
-        (else of any case, else of any gender), searching back from ``before``."""
-        last_fit = last_subject = last_any = None
-        for p in reversed(self.people[: self._upto(before)]):
-            if p.end > before or self._quoted(p.start) or is_media(p.text):
-                continue
-            fits = gender not in ("masc", "femn") or p.gender in (gender, None)
-            if fits and p.nominative:
-                return p
-            if fits and last_fit is None:
-                last_fit = p
-            if p.nominative and last_subject is None:
-                last_subject = p
-            if last_any is None:
-                last_any = p
-        return last_fit or last_subject or last_any
-
-    def fitting(self, role: Role, before: int) -> Person | None:
-        """Return the last person named before ``before`` whose own role does not contradict
-        the role noun (for ``добавил министр`` after a name given without that role)."""
-        if not unique_post(role.key):
-            return None
-        candidates = [
-            p
-            for p in self.people
-            if p.end <= before
-            and not self._quoted(p.start)
-            and not is_media(p.text)
-            and (p.role_key is None or role_matches(role.key, p.role_key))
-        ]
-        subjects = [p for p in candidates if p.nominative]
-        pool = subjects or candidates
-        return pool[-1] if pool else None
-
-    def by_role(self, role: Role, before: int) -> Person | None:
-        """Return the person named before ``before`` whose role fits the role noun best."""
-        best, best_score = None, 0
-        for key, people in self._by_role_key.items():
-            score = role_matches(role.key, key)
-            k = bisect.bisect_left(self._role_key_starts[key], before) if score else 0
-            if k and (score, people[k - 1].start) > (best_score, best.start if best else -1):
-                best, best_score = people[k - 1], score
-        return best
 
 
 @dataclass
@@ -278,6 +191,13 @@ def _no_subject(clause: str, offset: int, ctx: Context, cues, require_cue: bool)
                 offset + cue[0]) - 1  # a message's author: named in this paragraph or the last
             if person is not None and (not message or person.nominative and near):
                 return Attribution(cue[2], offset + cue[0], person, None, None, None, "pronoun")
+    if cue is None and nominal is not None and nominal.group(0).lower().startswith("так"):
+        # «…», — таке повідомлення (its author cut off or not named): the last subject's
+        person = ctx.antecedent(offset + nominal.start(), None)
+        if person is not None and person.nominative and ctx.paragraph_of(
+                person.start) >= ctx.paragraph_of(offset) - 1:
+            return Attribution(nominal.group(0), offset + nominal.start(), person, None, None,
+                               None, "pronoun")
     if cue is None and not require_cue:
         return Attribution(None, None, None, None, None, None, "none")
     return Attribution(

@@ -34,11 +34,14 @@ from presslens.statements.paragraph import (
     words,
 )
 from presslens.statements.quotes import Quote, Sentence, quote_kind
+from presslens.statements.wordlists import is_media
 
 __all__ = ["direct"]
 
 _POST = re.compile(rf"^\s*[,.!?…]?\s*[{DASH}]\s+")
 _POST_COMMA = re.compile(r"^\s*,\s+")
+#: Words of a name (and a role before it) standing alone after a quotation.
+_NAME_AFTER_WORDS = 6
 _SPLIT = re.compile(
     # (a hyphen inside a word, Корвін-Піотровський, is not the dash that ends the clause)
     rf"([,.!?…:])\s+[{DASH}]\s+((?:(?!\s[{DASH}])[^«»\"“”„]){{3,160}}?)([,.:])\s+[{DASH}]\s+"
@@ -101,7 +104,8 @@ def direct(para: Paragraph, s_index: int, s_quotes: list[Quote], q_index: int, c
     qt = _quotation(para, s_index, s_quotes, q_index)
     if qt is None:
         return None
-    for rule in (_split_quote, _fragment, _said_after, _said_before, _by_words_first, _headline):
+    for rule in (_split_quote, _fragment, _said_after, _name_after, _said_before,
+                 _by_words_first, _headline):
         st = rule(qt, ctx)
         if st is not None:
             return st
@@ -180,6 +184,22 @@ def _said_after(qt: _Quotation, ctx: Context) -> Statement | None:
     ):
         return qt.said(attr, (c_off, c_off + len(clause)))
     return None
+
+
+def _name_after(qt: _Quotation, ctx: Context) -> Statement | None:
+    """A name alone after the quotation, no verb: «…», — Петро Порошенко."""
+    pm = _POST.match(qt.after)
+    if not pm:
+        return None
+    clause = qt.after[pm.end() :]
+    name = clause.rstrip(" .!?…")
+    c_off = qt.para.off + qt.q.end + pm.end()
+    people = [p for p in ctx.people_within(c_off, c_off + len(name))
+              if p.end == c_off + len(name) and not is_media(p.text)]
+    if not people or clause[len(name) :].strip(" .!?…") or words(name) > _NAME_AFTER_WORDS:
+        return None
+    attr = Attribution(None, None, people[-1], people[-1].text, people[-1].start, None, "name")
+    return qt.said(attr, (c_off, c_off + len(name)))
 
 
 def _said_before(qt: _Quotation, ctx: Context) -> Statement | None:

@@ -1,0 +1,108 @@
+"""What an article says about people, for resolving pronouns and role nouns in attributions.
+
+:class:`Context` holds the people and role phrases of an article in text order, where its
+quotations and paragraphs lie, and answers the questions :mod:`presslens.statements.attribution`
+asks of them: who is named in a span, who was the last subject of a gender, whose role fits a
+role noun.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+
+from presslens.statements.roles import Role, role_matches, unique_post
+from presslens.statements.speakers import Person
+from presslens.statements.wordlists import is_media
+
+__all__ = ["Context"]
+
+
+@dataclass
+class Context:
+    """What the article says about people, for resolving pronouns and role nouns."""
+
+    people: list[Person]
+    roles: list[Role]
+    inside_quotes: list[tuple[int, int]]
+    language: str | None
+    paragraph_starts: list[int] = field(default_factory=list)  # offsets, in text order
+
+    def _quoted(self, pos: int) -> bool:
+        # the spans are top-level quotations: in text order and disjoint
+        k = bisect.bisect_right(self.inside_quotes, (pos, float("inf"))) - 1
+        return k >= 0 and pos < self.inside_quotes[k][1]
+
+    def __post_init__(self) -> None:
+        self._ends = [p.end for p in self.people]  # people are in text order
+        self._starts = [p.start for p in self.people]
+        self._role_starts = [r.start for r in self.roles]  # roles too
+        self._by_role_key: dict[str, list[Person]] = {}  # people with a role, outside quotes
+        for p in self.people:
+            if p.role_key is not None and not self._quoted(p.start):
+                self._by_role_key.setdefault(p.role_key, []).append(p)
+        self._role_key_starts = {k: [p.start for p in v] for k, v in self._by_role_key.items()}
+
+    def people_within(self, start: int, end: int) -> list[Person]:
+        """The people whose mention lies inside ``[start, end)``, found by position."""
+        lo = bisect.bisect_left(self._starts, start)
+        return [p for p in self.people[lo : self._upto(end)] if p.start >= start]
+
+    def roles_within(self, start: int, end: int) -> list[Role]:
+        """The role nouns that lie inside ``[start, end)``, found by position."""
+        lo = bisect.bisect_left(self._role_starts, start)
+        hi = bisect.bisect_right(self._role_starts, end)
+        return [r for r in self.roles[lo:hi] if r.end <= end]
+
+    def paragraph_of(self, pos: int) -> int:
+        """The index of the paragraph that holds offset ``pos`` (0 when unknown)."""
+        return max(bisect.bisect_right(self.paragraph_starts, pos) - 1, 0)
+
+    def _upto(self, before: int) -> int:
+        """How many people end at or before ``before``."""
+        return bisect.bisect_right(self._ends, before)
+
+    def antecedent(self, before: int, gender: str | None) -> Person | None:
+        """Return the last person named before ``before`` as a subject, of the right gender
+        (else of any case, else of any gender), searching back from ``before``."""
+        last_fit = last_subject = last_any = None
+        for p in reversed(self.people[: self._upto(before)]):
+            if p.end > before or self._quoted(p.start) or is_media(p.text):
+                continue
+            fits = gender not in ("masc", "femn") or p.gender in (gender, None)
+            if fits and p.nominative:
+                return p
+            if fits and last_fit is None:
+                last_fit = p
+            if p.nominative and last_subject is None:
+                last_subject = p
+            if last_any is None:
+                last_any = p
+        return last_fit or last_subject or last_any
+
+    def fitting(self, role: Role, before: int) -> Person | None:
+        """Return the last person named before ``before`` whose own role does not contradict
+        the role noun (for ``добавил министр`` after a name given without that role)."""
+        if not unique_post(role.key):
+            return None
+        candidates = [
+            p
+            for p in self.people
+            if p.end <= before
+            and not self._quoted(p.start)
+            and not is_media(p.text)
+            and (p.role_key is None or role_matches(role.key, p.role_key))
+        ]
+        subjects = [p for p in candidates if p.nominative]
+        pool = subjects or candidates
+        return pool[-1] if pool else None
+
+    def by_role(self, role: Role, before: int) -> Person | None:
+        """Return the person named before ``before`` whose role fits the role noun best."""
+        best, best_score = None, 0
+        for key, people in self._by_role_key.items():
+            score = role_matches(role.key, key)
+            k = bisect.bisect_left(self._role_key_starts[key], before) if score else 0
+            if k and (score, people[k - 1].start) > (best_score, best.start if best else -1):
+                best, best_score = people[k - 1], score
+        return best
