@@ -64,21 +64,25 @@ class Context:
 
     def antecedent(self, before: int, gender: str | None) -> Person | None:
         """Return the last person named before ``before`` as a subject, of the right gender
-        (else of any case, else of any gender), searching back from ``before``."""
-        last_fit = last_subject = last_any = None
+        (else of unknown gender, else of any case, else of any gender), searching back from
+        ``before``."""
+        last_fit = last_subject = last_any = loose = None
+        gendered = gender in ("masc", "femn")
         for p in reversed(self.people[: self._upto(before)]):
             if p.end > before or self._quoted(p.start) or is_media(p.text):
                 continue
-            fits = gender not in ("masc", "femn") or p.gender in (gender, None)
-            if fits and p.nominative:
+            fits = not gendered or p.gender in (gender, None)
+            if fits and p.nominative and (not gendered or p.gender == gender):
                 return p
+            if fits and p.nominative and loose is None:
+                loose = p  # of unknown gender: only when no one of the gender was named
             if fits and last_fit is None:
                 last_fit = p
             if p.nominative and last_subject is None:
                 last_subject = p
             if last_any is None:
                 last_any = p
-        return last_fit or last_subject or last_any
+        return loose or last_fit or last_subject or last_any
 
     def fitting(self, role: Role, before: int) -> Person | None:
         """Return the last person named before ``before`` whose own role does not contradict
