@@ -1,5 +1,6 @@
 """The real-text scorer (benchmarks/quality) finds its keys and scores as documented."""
 
+import re
 import sys
 from pathlib import Path
 
@@ -61,3 +62,26 @@ def test_a_quotation_is_found_when_predictions_cover_most_of_it():
     real = score_predictions([RECORD], {"t01-ru": text}, preds)
     # the second prediction lies mostly outside the labelled quotation: not real
     assert real["real"].tolist() == [True, False]
+
+
+_CYRILLIC = re.compile(r"[а-яёіїєґ]", re.IGNORECASE)
+
+
+def _keys(record: dict) -> list[str]:
+    """Every short key of a gold record (the texts themselves are never committed)."""
+    return [record["body_first"], record["body_last"],
+            *(b["key"] for b in record["boilerplate"]),
+            *(q[part] for q in record["quotes"] for part in ("key", "end")),
+            *(d["key"] for d in record["dates"])]
+
+
+def test_the_committed_gold_holds_short_keys_only_never_article_text():
+    from pathlib import Path
+
+    from benchmarks.quality.gold import read_gold
+
+    records, _ = read_gold(Path(__file__).parent.parent / "benchmarks" / "quality" / "gold")
+    # more than 8 words, or a run of text glued without spaces (a page's address may be long)
+    long = [(r["id"], k[:40]) for r in records for k in _keys(r)
+            if len(k.split()) > 8 or any(len(_CYRILLIC.findall(w)) > 40 for w in k.split())]
+    assert records and long == []
