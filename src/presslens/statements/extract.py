@@ -19,6 +19,7 @@ from presslens._gc import spared
 from presslens.corpus.lang import detect_language
 from presslens.dates import date_rows
 from presslens.statements.linking import link_statements
+from presslens.statements.paragraph import clean_span
 from presslens.statements.quotes import quote_kind, quote_spans
 from presslens.statements.registry import canonical_speakers
 from presslens.statements.reported import find_statements
@@ -310,18 +311,10 @@ def quoted_terms(text: str) -> pd.DataFrame:
     pos = 0
     for line in text.split("\n"):
         for q in quote_spans(line):
-            a, b = _trim(text, pos + q.inner_start, pos + q.inner_end)
+            a, b = clean_span(text, pos + q.inner_start, pos + q.inner_end)
             if any(x <= a and b <= y for x, y in spans):
                 continue
             kind = quote_kind(line[q.inner_start : q.inner_end], line[max(0, q.open - 60) : q.open])
             rows.append({"text": text[a:b], "start": a, "end": b, "kind": kind or "term"})
         pos += len(line) + 1
     return pd.DataFrame(rows, columns=["text", "start", "end", "kind"])
-
-
-def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and (text[start].isspace() or text[start] in ",:;—–-"):
-        start += 1
-    while end > start and (text[end - 1].isspace() or text[end - 1] in ".,;:—–-"):
-        end -= 1
-    return start, end
