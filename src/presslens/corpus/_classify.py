@@ -126,6 +126,7 @@ def inner_reason(line: str, n: int) -> str | None:
         or line.endswith((":", ",", ";", "»", "”", "“", '"'))
         or line[:1] in "—–-«„“\"'"
         or _LABELLED.match(line)  # `Джерело: …`, `Деталі: …`: a labelled body line
+        or (n >= 3 and ATTRIBUTION.match(line))  # `Об этом сообщает <link cut off>`
     ):
         return None
     if n <= _SUBHEADING_WORDS:
@@ -135,6 +136,9 @@ def inner_reason(line: str, n: int) -> str | None:
     return None
 
 
+#: Words a line cut off mid-sentence has at least, when more lines follow it: a scraper cuts
+#: the text at its end, so a short unfinished line before a prompt is a related headline.
+_CUT_BEFORE_MORE = 8
 _CUT_WORD = re.compile(r"[\w,;:\-–—«»„“”\"(’'ʼ]\s*$")
 #: Reasons of lines that can stand between two paragraphs of a body.
 _INLINE = frozenset({"caption", "ad", "counter", "url", "punctuation"})
@@ -174,4 +178,6 @@ def cut_off_tail(lines, live, last, reason, n_words) -> int | None:
         return None
     if n_words[tail] < 2 or ends_sentence(line) or not _CUT_WORD.search(line):
         return None
+    if rest and n_words[tail] < _CUT_BEFORE_MORE:
+        return None  # a short line with a prompt or a menu after it: a headline, not a cut
     return tail

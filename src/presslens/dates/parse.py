@@ -154,6 +154,13 @@ def _read_ago(m, g, y):
                offset2=None if near is None else -near)
 
 
+def _read_ahead(m, g, y):
+    """через три недели, через рік: the day that many days, weeks, months or years on."""
+    count = count_of(g["n"])
+    unit = next(u for u, forms in words()["ago_units"].items() if g["unit"].lower() in forms)
+    return _at(m, "relative", offset=count, period=unit)
+
+
 def _read_period_edge(m, g, y):
     """до конца года, з початку тижня."""
     t = tables()
@@ -224,7 +231,7 @@ _READERS = {
     "date_en": _read_english, "en_date": _read_english, "decade": _read_decade,
     "range2": _read_day_month, "date": _read_day_month, "month": _read_month,
     "yearrange": _read_year_range, "year": _read_year, "edgeyear": _read_year,
-    "weekday": _read_weekday, "relative": _read_relative, "ago": _read_ago,
+    "weekday": _read_weekday, "relative": _read_relative, "ago": _read_ago, "ahead": _read_ahead,
     "periodedge": _read_period_edge, "yearpart": _read_year_part, "weekend": _read_weekend,
     "yearword": _read_year_word, "dayperiod": _read_day_period, "season": _read_season,
     "period": _read_period,

@@ -25,6 +25,7 @@ __all__ = ["DIGIT_PATTERNS", "LETTER_RUN", "WORD_PATTERNS", "date_patterns", "tr
 WORD_PATTERNS = {"month": ("months",), "monthrange": ("months",), "edgeyear": ("year_edges",),
                  "yearword": ("year_adverbs",), "dayperiod": ("day_periods",),
                  "season": ("seasons",), "weekend": ("weekend",), "ago": ("ago_words",),
+                 "ahead": ("ahead_words",),
                  "weekday": ("weekdays", "weekday_modifiers"),
                  "en_date": ("months_en",),
                  "relative": ("relative_days",), "period": ("periods", "period_modifiers"),
@@ -197,6 +198,10 @@ def _relative_patterns(p: _Pieces) -> list[tuple[str, re.Pattern]]:
             rf"{b}(?:(?P<n0>\d{{1,2}}|{alt(w['small_numbers'])}|{alt(unit_of)})\s*[-–—]\s*)?"
             rf"(?:(?P<n>\d{{1,2}}|{alt(w['small_numbers'])})\s+)?"
             rf"(?P<unit>{alt(unit_of)})\s+(?:{alt(w['ago_words'])}){e}", ic)),
+        # a span ahead of the publication day: через три недели, через 10 років
+        ("ahead", re.compile(
+            rf"{b}(?:{alt(w['ahead_words'])})\s+(?:(?P<n>\d{{1,2}}|{alt(w['small_numbers'])})\s+)?"
+            rf"(?P<unit>{alt(unit_of)}){e}(?!\s+(?:после|після|от|від|с|з)\b)", ic)),
         # an edge of a period: до конца года, з початку тижня, в конце этого месяца
         ("periodedge", re.compile(
             rf"{b}(?P<pp>до|с|со|з|із|к|в|во|у|на|по)\s+(?P<edge>{alt(w['period_edges'])})\s+"

@@ -68,6 +68,10 @@ def resolve_mention(
         return (*_season_of(m.year - (m.month == 12), m.month), "as written")
     if published is None:
         return None, None, "unresolved: relative to an unknown publication date"
+    if m.kind == "relative" and (m.offset or 0) > 0 and m.period and tense == "past":
+        # «через три дні вони повернулися»: that long after some earlier event, not after
+        # the publication day
+        return None, None, "unresolved: a span ahead told in the past tense"
     if m.kind == "relative":
         first = _back(published, m.offset or 0, m.period)
         last = first if m.offset2 is None else _back(published, m.offset2, m.period)

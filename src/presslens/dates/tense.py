@@ -45,12 +45,15 @@ def tense_near(text: str, start: int, end: int, language: str | None) -> str | N
             continue
         if not tense:
             continue
+        if tense == "past" and _PURPOSE.search(text, 0, tok.start):
+            tense = "future"  # «щоб восени захворюваність не зростала»: a wish, not the past
         a, b = (tok.end, start) if tok.end <= start else (end, tok.start)
         if _SPEECH_EDGE.search(text, a, b) or "\n" in text[a:b]:
             continue  # the reporting verb outside a quotation (or paragraph) does not date it
         if tok.end <= start and _CLAUSE_EDGE.search(text, a, b):
             continue  # «додав, що до зими …»: the reporting verb does not date what it reports
-        distance = b - a
+        # a verb across a comma (`з 1 червня, повідомили …`) counts only when none is nearer
+        distance = b - a + (_ACROSS_COMMA if "," in text[a:b] else 0)
         if best is None or distance < best[0]:
             best = (distance, tense)
     # an infinitive nearer than any finite verb carries the date (``решил провести 9 июня``,
@@ -58,6 +61,9 @@ def tense_near(text: str, start: int, end: int, language: str | None) -> str | N
     return best[1] if best else None
 
 
+_ACROSS_COMMA = 10_000
+# a past form after «щоб/чтобы» in the same clause is the subjunctive: it points ahead
+_PURPOSE = re.compile(r"(?i)\b(?:щоб|щоби|чтобы|чтоб)\s[^,.;:!?«»\"]*$")
 # a reporting verb's clause ends where what it reports begins: `заявил, что`, `додав, що`
 _CLAUSE_EDGE = re.compile(r"(?i),\s*(?:что|чтобы|що|щоб)\s")
 # where quoted or dash speech meets its attribution: `…", – сказав`, `…, – заявил`, `…» —`

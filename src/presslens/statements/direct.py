@@ -31,9 +31,10 @@ from presslens.statements.paragraph import (
     closed_by,
     has_quotation,
     make,
+    other_gender,
     words,
 )
-from presslens.statements.quotes import Quote, Sentence, quote_kind
+from presslens.statements.quotes import Quote, Sentence, quote_kind, split_sentences
 from presslens.statements.wordlists import is_media
 
 __all__ = ["direct"]
@@ -42,6 +43,8 @@ _POST = re.compile(rf"^\s*[,.!?…]?\s*[{DASH}]\s+")
 _POST_COMMA = re.compile(r"^\s*,\s+")
 #: Words of a name (and a role before it) standing alone after a quotation.
 _NAME_AFTER_WORDS = 6
+#: Sentences of the paragraph before a first quotation read for its speaker.
+_LEDE_SENTENCES = 3
 _SPLIT = re.compile(
     # (a hyphen inside a word, Корвін-Піотровський, is not the dash that ends the clause)
     rf"([,.!?…:])\s+[{DASH}]\s+((?:(?!\s[{DASH}])[^«»\"“”„]){{3,160}}?)([,.:])\s+[{DASH}]\s+"
@@ -311,12 +314,14 @@ def _after_lede(qt: _Quotation, ctx: Context, found) -> Statement | None:
     that names its speaker: «Президент УАФ Андрій Шевченко оцінив жеребкування …»."""
     if found or qt.s_index != 0 or qt.before.strip(" —–-") or qt.para.index <= 0:
         return None
-    prev = qt.para.prev_sentence(qt.s_index)
-    if prev is None:
-        return None
-    attr = attribute(prev[0], prev[1], ctx, require_cue=False)
-    if attr is not None and attr.how == "name" and attr.person is not None:
-        return qt.said(attr, (prev[1], prev[1] + len(prev[0])))
+    p_off, p_line = qt.para.paragraphs[qt.para.index - 1]
+    sents = split_sentences(p_line)
+    # the sentence just before names the speaker; an earlier one of that paragraph, only
+    # with a reporting verb (`Ребров отметил самоотдачу игроков. Благодаря этому …`)
+    for k, s in enumerate(reversed(sents[-_LEDE_SENTENCES:])):
+        attr = attribute(s.text, p_off + s.start, ctx, require_cue=k > 0)
+        if attr is not None and attr.how == "name" and attr.person is not None:
+            return qt.said(attr, (p_off + s.start, p_off + s.end))
     return None
 
 
@@ -337,11 +342,14 @@ def _continues(qt: _Quotation, ctx: Context, found) -> Statement | None:
         or (alone and gap.count("\n") <= 3 and known)
         or (same_para and not qt.before.strip(" —–-") and words(qt.inner) >= 4)
     ):
+        if other_gender(qt.inner, last.speaker_person, ctx.language):
+            return None  # «я тут навчалася» after a man's words: someone else speaks
         attr = Attribution(
             None, None, last.speaker_person, last.speaker_mention, None, last.role, "context"
         )
         return qt.said(attr, last.attribution)
     return None
+
 
 
 def _unknown_voice(qt: _Quotation, ctx: Context, found) -> Statement | None:
@@ -369,7 +377,11 @@ def _runs_on(para: Paragraph, start: int, ctx: Context) -> tuple[Statement | Non
             return None, None
         m = _CLOSER.match(p_line)
         if m is not None:
-            return closed_by(para.text, start, p_off, m, ctx), None
+            st = closed_by(para.text, start, p_off, m, ctx)
+            if st is not None or any(mark in m.group("body") for mark in '«„“"'):
+                return st, None
+            # `… для победы", – сказ` (the verb cut off): the quotation ends at its mark
+            return None, p_off + m.end("body")
         m = _CLOSE_AT_END.match(p_line)
         if m is not None:
             return None, p_off + m.end("body")

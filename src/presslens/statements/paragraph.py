@@ -16,6 +16,7 @@ from itertools import accumulate
 
 from presslens.statements.attribution import Attribution, Context, attribute
 from presslens.statements.quotes import Quote, Sentence, quote_spans, split_sentences
+from presslens.text import _morph
 
 __all__ = [
     "BY_WORDS",
@@ -164,3 +165,19 @@ def closed_by(text: str, start: int, p_off: int, m: re.Match, ctx: Context) -> S
     q_start, q_end = clean_span(text, start, p_off + m.end("body"))
     quote = " ".join(text[q_start:q_end].split())
     return make(attr, quote, "direct", q_start, q_end, (c_off, c_off + len(clause)))
+
+
+_I_PAST = re.compile(r"(?i)(?<!\w)я\s+(\w+)(?:\s+(\w+))?")
+
+
+def other_gender(inner: str, person, language: str | None) -> bool:
+    """Whether the speaker's own past-tense verb (``я навчалася``, ``я сказал``) has the other
+    gender than ``person``'s."""
+    if person is None or not (getattr(person, "gender", None) and person.first):
+        return False  # a surname alone (Петрова) may read as either gender
+    for m in _I_PAST.finditer(inner):
+        for word in filter(None, m.groups()):
+            if _morph.verb_tense(word, language) == "past":
+                said = _morph.gender(word, language)
+                return said is not None and said != person.gender
+    return False

@@ -23,7 +23,7 @@ from presslens.statements.attribution import Context
 from presslens.statements.dashes import attribution_line, dash_paragraph, quoted_above
 from presslens.statements.direct import direct
 from presslens.statements.indirect import indirect
-from presslens.statements.paragraph import Paragraph, Statement
+from presslens.statements.paragraph import Paragraph, Statement, other_gender
 from presslens.statements.quotes import Quote, quote_spans, split_sentences
 from presslens.statements.roles import find_roles
 from presslens.statements.speakers import find_people
@@ -67,7 +67,7 @@ def find_statements(text: str, language: str | None = None) -> list[dict]:
         _read_paragraph(Paragraph(text, paragraphs, p_index, off, line, quotes, sents), ctx, found)
     found.sort(key=lambda s: s.start)
     _run_into_next(found)
-    _fill_speakers(found, text, people)
+    _fill_speakers(found, text, people, language)
     return _rows(found, people)
 
 
@@ -134,7 +134,7 @@ def _run_into_next(found: list[Statement]) -> None:
             st.how = "context"
 
 
-def _fill_speakers(found: list[Statement], text: str, people) -> None:
+def _fill_speakers(found: list[Statement], text: str, people, language: str) -> None:
     """Give a statement with no speaker the source named before it, a surname its first name."""
     sources: list[re.Match] | None = None  # read once, when a statement needs them
     full_names: dict[str, list] = {}
@@ -146,7 +146,7 @@ def _fill_speakers(found: list[Statement], text: str, people) -> None:
             st.how = "none"
         if st.speaker_person is None and not st.speaker_mention:
             sources = list(_SOURCE.finditer(text)) if sources is None else sources
-            _from_source(st, text, people, sources)
+            _from_source(st, text, people, sources, language)
         _complete(st.speaker_person, full_names)
 
 
@@ -199,7 +199,8 @@ _SOURCE_TAIL = re.compile(
 _SELF = frozenset("сам сама сами само сам. сама.".split())
 
 
-def _from_source(st: Statement, text: str, people, sources: list[re.Match]) -> None:
+def _from_source(st: Statement, text: str, people, sources: list[re.Match],
+                 language: str) -> None:
     """Give an unattributed statement the source the article named before it: the person
     named there, else the organisation as written (``how`` = ``organisation``)."""
     k = bisect.bisect_right([m.end() for m in sources], st.start)
@@ -208,6 +209,8 @@ def _from_source(st: Statement, text: str, people, sources: list[re.Match]) -> N
     m = sources[k - 1]
     a, b = m.span("src")
     named = [p for p in people if a <= p.start < b]
+    if named and other_gender(st.quote, named[0], language):
+        return  # «я тут навчалася» in an article a man's office reported: someone else speaks
     if named:
         st.speaker_person, st.speaker_mention, st.how = (
             named[0],

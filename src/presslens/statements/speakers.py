@@ -128,6 +128,8 @@ def _name_kind(word: str, language: str | None, initial: bool) -> str | None:
             return "surname" if "Surn" in reading.tags and _SURNAME_END.search(low) else "maybe"
         if "Name" in reading.tags and "Surn" not in reading.tags:
             return "first"  # Ірина, Марина: a first name, whatever its ending
+        if "Patr" in reading.tags and "Surn" not in reading.tags:
+            return "patr"  # Станиславович, Петрівна
         if "Surn" in reading.tags or _SURNAME_END.search(low):
             return "surname"
         return "surname"
@@ -182,16 +184,21 @@ def find_people(text: str, language: str | None = None) -> list[Person]:
     confirmed = {name_key(g[-1].text) for g, k, _ in groups if len(g) > 1}
     confirmed |= {name_key(g[0].text) for g, k, _ in groups if len(g) > 1 and k[0] == "surname"}
     kept = [(g, k, pt, _kept(g, k, confirmed)) for g, k, pt in groups]
-    people = [(_person(text, group, kinds_g, particles, language), ok, kinds_g == ["first"])
-              for group, kinds_g, particles, ok in kept if ok or kinds_g == ["first"]]
-    full = [p for p, _, _ in people if len(p.tokens) > 1 and p.initial]
+    # a first name alone, or with a patronymic (Сергей Станиславович), may be a person named
+    # in full elsewhere
+    people = [(_person(text, group, kinds_g, particles, language), ok, kinds_g in _FIRST_ONLY)
+              for group, kinds_g, particles, ok in kept if ok or kinds_g in _FIRST_ONLY]
+    full = [p for p, _, alone in people if len(p.tokens) > 1 and p.initial and not alone]
     return [p for p, ok, alone in people if (alone and _first_name_alone(p, full)) or ok]
+
+
+_FIRST_ONLY = (["first"], ["first", "patr"])
 
 
 def _first_name_alone(p: Person, full: list[Person]) -> bool:
     """Give a first name used alone (``Ірина``) the surname of the one person the text names
     in full with that first name (``Ірина Волицька``); tell whether there was one."""
-    same = {q.key: q for q in full if q.initial == first_key(p.surname)}
+    same = {q.key: q for q in full if q.initial == first_key(p.first or p.surname)}
     if len(same) != 1:
         return False
     q = next(iter(same.values()))
@@ -265,7 +272,7 @@ def _trim(
         group, kinds_g = group[:-1], kinds_g[:-1]
     if len(group) > 3:
         group, kinds_g = group[-3:], kinds_g[-3:]
-    if len(group) == 3 and kinds_g[0] != "first":
+    if len(group) == 3 and kinds_g[0] != "first" and kinds_g[-1] != "patr":
         middle = _morph.name_reading(group[1].text, language)
         if middle is None or "Patr" not in middle.tags:
             group, kinds_g = group[1:], kinds_g[1:]
@@ -286,8 +293,9 @@ def _person(
     """Make the :class:`Person` of a name's words (surname and first name in the nominative)."""
     surname_tok = group[-1]
     first_tok = group[0] if len(group) > 1 else None
-    if first_tok is not None and kinds_g[0] == "surname" and kinds_g[-1] == "first":
-        surname_tok, first_tok = group[0], group[-1]
+    if first_tok is not None and kinds_g[0] == "surname" and kinds_g[-1] in ("first", "patr"):
+        # Ребров Сергей (Станиславович): the surname first
+        surname_tok, first_tok = group[0], group[1]
     kind_of = dict(zip((t.start for t in group), kinds_g, strict=True))
     nominative = _subject_form(
         surname_tok.text, language, kind_of[surname_tok.start]

@@ -1,0 +1,161 @@
+"""Failure classes found on real articles of benchmarks/quality batches l and m, each guarded by
+sentences written for the test in Russian and Ukrainian, never copied from the articles."""
+
+import pytest
+
+from presslens.corpus.clean import clean_text
+from presslens.dates import find_dates
+from presslens.statements.reported import find_statements
+
+# --------------------------------------------------------------------------- dates
+
+DATE_CASES = [
+    # (text, published, language, phrase, first day, last day)
+    # a span ahead of the publication day
+    ("Через три недели я еду на форум инвесторов.", "2017-10-10", "ru", "Через три недели",
+     "2017-10-31", "2017-10-31"),
+    ("Через 10 років країна має повністю забезпечувати себе газом.", "2015-06-29", "uk",
+     "Через 10 років", "2025-06-29", "2025-06-29"),
+    ("Через тиждень уряд ухвалить рішення.", "2020-03-02", "uk", "Через тиждень",
+     "2020-03-09", "2020-03-09"),
+    # this year's, last year's
+    ("Хедлайнерами цьогорічного фестивалю стали рокери з Фінляндії.", "2017-07-20", "uk",
+     "цьогорічного", "2017-01-01", "2017-12-31"),
+    ("Прошлогодний рекорд продаж побит уже в августе.", "2019-09-01", "ru", "Прошлогодний",
+     "2018-01-01", "2018-12-31"),
+    # the verb of the date, not the reporting verb after a comma
+    ("Роботи планують почати з 1 червня, повідомили на засіданні виконкому.", "2018-05-30",
+     "uk", "1 червня", "2018-06-01", "2018-06-01"),
+    ("Ремонт моста начнут 3 июня, сообщили в мэрии.", "2018-05-30", "ru", "3 июня",
+     "2018-06-03", "2018-06-03"),
+    # a past form after «щоб/чтобы» is a wish: it points ahead
+    ("Треба щепити якомога більше людей, щоб восени захворюваність не зростала.", "2021-06-01",
+     "uk", "восени", "2021-09-01", "2021-11-30"),
+    ("Запасы делают сейчас, чтобы зимой цены не выросли.", "2021-06-01", "ru", "зимой",
+     "2021-12-01", "2022-02-28"),
+]
+
+
+@pytest.mark.parametrize(("text", "published", "language", "phrase", "first", "last"), DATE_CASES)
+def test_lm_date_forms(text, published, language, phrase, first, last):
+    found = find_dates(text, published, language)
+    row = found[found["text"] == phrase]
+    assert len(row) == 1, found["text"].tolist()
+    assert str(row["date_start"].iloc[0].date()) == first
+    assert str(row["date_end"].iloc[0].date()) == last
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        # that long after another event, told in the past: not after the publication day
+        ("Через тиждень вони повернулися додому.", "uk"),
+        ("Через три дні після вибуху рятувальники знайшли ще одного постраждалого.", "uk"),
+        ("Через месяц после выборов мэр ушел в отставку.", "ru"),
+    ],
+)
+def test_a_span_ahead_of_another_event_is_not_dated(text, language):
+    found = find_dates(text, "2020-03-02", language)
+    assert found["date_start"].isna().all()
+
+
+# --------------------------------------------------------------------------- speakers
+
+def _direct(text: str, language: str) -> list[dict]:
+    return [s for s in find_statements(text, language) if s["kind"] == "direct"]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "head", "key"),
+    [
+        # a first name with a patronymic, in a sentence of the paragraph before the quotation
+        ("Команда Сергея Ковалева вырвала победу в гостях, сообщает федерация.\nСергей "
+         "Иванович отметил самоотдачу игроков. Благодаря этому команда взяла три очка.\n"
+         "\"Я думаю, у нас все матчи тяжелые, и сегодня мы отдали все силы на поле\".", "ru",
+         "Я думаю, у нас", "ковалев"),
+        ("Команда Сергія Коваленка здобула перемогу на виїзді, повідомляє федерація.\nСергій "
+         "Олександрович відзначив самовіддачу гравців. Завдяки цьому команда взяла три очки.\n"
+         "\"Я думаю, у нас усі матчі важкі, і сьогодні ми віддали всі сили на полі\".", "uk",
+         "Я думаю, у нас", "коваленко"),
+    ],
+)
+def test_the_speaker_named_in_the_paragraph_before_by_first_name_and_patronymic(
+    text, language, head, key
+):
+    found = _direct(text, language)
+    assert [s["quote"][: len(head)] for s in found] == [head]
+    assert found[0]["person"] is not None and found[0]["person"].key == key
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        # the man spoke before; the next voice says «я навчалася»: a woman, not him
+        ("Реконструкцію школи почали, повідомив голова облради Віктор Савченко.\n«Такі школи ми "
+         "будуємо по всій області для наших дітей», – сказав Віктор Савченко.\nШколу відкрили у "
+         "1973 році.\n«Із цією школою пов’язане все моє життя: я тут навчалася і працюю».", "uk"),
+        ("Реконструкцию школы начали, сообщил глава облсовета Виктор Савченко.\n«Такие школы мы "
+         "строим по всей области для наших детей», – сказал Виктор Савченко.\nШколу открыли в "
+         "1973 году.\n«С этой школой связана вся моя жизнь: я здесь училась и работаю».", "ru"),
+    ],
+)
+def test_a_voice_of_the_other_gender_is_not_the_last_speaker(text, language):
+    found = _direct(text, language)
+    assert [s["person"].key if s["person"] else None for s in found] == ["савченко", None]
+
+
+def test_a_woman_named_by_surname_alone_keeps_her_own_words():
+    text = ("Министр Анна Петрова приехала в школу.\n«Мы откроем новые классы уже в сентябре», "
+            "– сказала Петрова.\n«Я сама училась в этой школе и помню каждый класс».")
+    assert [s["person"].key for s in _direct(text, "ru")] == ["петров", "петров"]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "last_words"),
+    [
+        # a quotation over two paragraphs, its reporting verb cut off by the end of the text
+        ('Тренер прокоментував гру.\n"Я думаю, у нас усі матчі важкі, суперник був сильним.\n'
+         'Але ми йшли вперед і все робили для перемоги", – сказ', "uk", "для перемоги"),
+        ('Тренер прокомментировал игру.\n"Я думаю, у нас все матчи тяжелые, соперник был '
+         'сильным.\nНо мы шли вперед и все делали для победы", – сказ', "ru", "для победы"),
+    ],
+)
+def test_a_quotation_closed_before_a_cut_off_verb_is_found(text, language, last_words):
+    found = _direct(text, language)
+    assert len(found) == 1
+    assert found[0]["quote"].startswith("Я думаю")
+    assert found[0]["quote"].endswith(last_words)
+
+
+# --------------------------------------------------------------------------- cleaning
+
+BODY = "Городской совет утвердил бюджет на следующий год, сообщил мэр на сессии."
+BODY_UK = "Міська рада ухвалила бюджет на наступний рік, повідомив мер на сесії."
+
+
+@pytest.mark.parametrize(
+    ("raw", "kept", "removed"),
+    [
+        # a stamp with a weekday and «г.»
+        (f"07:15 вторник, 3 марта 2015 г.\n{BODY}", 1, ["timestamp"]),
+        (f"09:40 вівторок, 3 березня 2015 р.\n{BODY_UK}", 1, ["timestamp"]),
+        # the site's own prompts, however long
+        (f"{BODY_UK}\nЗараз ви читаєте новину «Міська рада ухвалила бюджет». Вас також можуть "
+         "зацікавити свіжі новини міста та області на нашому сайті.", 1, ["prompt"]),
+        (f"{BODY}\nПодпишитесь на наш телеграм-канал, где каждая новость опубликована целиком. "
+         "Ваш телефон будет загружать новости в фоне, и вы всегда будете в курсе событий.", 1,
+         ["prompt"]),
+        # the source of the news on a line of its own inside the body, its link cut off
+        (f"{BODY}\nОб этом сообщает Полтавский\nДепутаты также утвердили план ремонта дорог на "
+         "весну.", 3, []),
+        (f"{BODY_UK}\nПро це повідомляє Полтавська\nДепутати також ухвалили план ремонту доріг "
+         "на весну.", 3, []),
+        # a short unfinished line with a prompt after it is a headline, not a body cut off
+        (f"{BODY}\nСуд закрыл дело против мэра\nНовости в Telegram. Подписывайтесь на наш "
+         "канал", 1, ["fragment", "prompt"]),
+    ],
+)
+def test_lm_cleaning(raw, kept, removed):
+    cleaned = clean_text(raw)
+    assert len(cleaned.lines) == kept
+    assert [r.reason for r in cleaned.removed] == removed
