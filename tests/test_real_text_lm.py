@@ -127,6 +127,25 @@ def test_a_quotation_closed_before_a_cut_off_verb_is_found(text, language, last_
     assert found[0]["quote"].endswith(last_words)
 
 
+@pytest.mark.parametrize(
+    ("text", "language", "head", "mention"),
+    [
+        # a source line, then the words labelled «Дослівно:»: the source's words
+        ('У Тернополі запрацює центр вакцинації.\nДжерело: Тернопільська ОДА\nДослівно: "У '
+         'Тернополі розгорнуть тимчасовий центр вакцинації для всіх охочих через застосунок '
+         '"Дія".\nДеталі: центр працюватиме на вихідних.', "uk", "У Тернополі розгорнуть",
+         "Тернопільська ОДА"),
+        ('В Тернополе заработает центр вакцинации.\nИсточник: Тернопольская ОГА\nДословно: "В '
+         'Тернополе развернут временный центр вакцинации для всех желающих".', "ru",
+         "В Тернополе развернут", "Тернопольская ОГА"),
+    ],
+)
+def test_labelled_words_after_a_source_line_are_the_sources(text, language, head, mention):
+    found = _direct(text, language)
+    assert [s["quote"][: len(head)] for s in found] == [head]
+    assert found[0]["speaker_mention"] == mention
+
+
 # --------------------------------------------------------------------------- cleaning
 
 BODY = "Городской совет утвердил бюджет на следующий год, сообщил мэр на сессии."
@@ -150,6 +169,9 @@ BODY_UK = "Міська рада ухвалила бюджет на наступ
          "весну.", 3, []),
         (f"{BODY_UK}\nПро це повідомляє Полтавська\nДепутати також ухвалили план ремонту доріг "
          "на весну.", 3, []),
+        # a source line between paragraphs is body; after them, a credit
+        (f"{BODY_UK}\nДжерело: обласна адміністрація\n{BODY_UK[:-1]} вдруге.\nДжерело: УНІАН",
+         3, ["source"]),
         # a short unfinished line with a prompt after it is a headline, not a body cut off
         (f"{BODY}\nСуд закрыл дело против мэра\nНовости в Telegram. Подписывайтесь на наш "
          "канал", 1, ["fragment", "prompt"]),

@@ -82,6 +82,8 @@ def gated_reason(line: str, n: int, hits: Counter[str], outside_body: bool) -> s
     if prose or n > 2 * PROSE_WORDS or (ends_sentence(line) and ATTRIBUTION.match(line)):
         return None  # «Про це … написав у телеграм-каналі.»: the source of the news, body
     for reason, count in hits.items():
+        if reason == "source" and not outside_body and count == 1:
+            continue  # `Джерело: обласна адміністрація` between paragraphs: whose news it is
         short = n <= GATED_SHORT[reason]
         if reason == "navigation" and short:
             return reason

@@ -358,7 +358,11 @@ def _unknown_voice(qt: _Quotation, ctx: Context, found) -> Statement | None:
     line, q = qt.para.line, qt.q
     # the label is the paragraph's text before the mark once the article has a statement
     label = (line[: q.open] if found else qt.before).strip(" —–-")
-    if not label and words(qt.inner) >= 4 and q.open == line.find(line.strip()[:1]):
+    # … or a short label of its own (`Дослівно: "…"`, `Цитата: «…»`)
+    labelled = label.endswith(":") and words(label) <= 2 and label == line[: q.open].strip()
+    if (not label or labelled) and words(qt.inner) >= 4 and (
+        labelled or q.open == line.find(line.strip()[:1])
+    ):
         return qt.said(Attribution(None, None, None, None, None, None, "none"), None)
     return None
 
