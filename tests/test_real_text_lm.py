@@ -1,4 +1,4 @@
-"""Failure classes found on real articles of benchmarks/quality batches l and m, each guarded by
+"""Failure classes found on real articles of benchmarks/quality batches l–o, each guarded by
 sentences written for the test in Russian and Ukrainian, never copied from the articles."""
 
 import pytest
@@ -33,7 +33,32 @@ DATE_CASES = [
      "uk", "восени", "2021-09-01", "2021-11-30"),
     ("Запасы делают сейчас, чтобы зимой цены не выросли.", "2021-06-01", "ru", "зимой",
      "2021-12-01", "2022-02-28"),
+    # two years in a row (a heating season, a school year), and a night across two days
+    ("Місто підготувалося до опалювального сезону 2025-2026 заздалегідь.", "2025-10-23", "uk",
+     "2025-2026", "2025-01-01", "2026-12-31"),
+    ("Итоги учебного года 2019/2020 подведут в июне.", "2020-05-10", "ru", "2019/2020",
+     "2019-01-01", "2020-12-31"),
+    ("Землетрясение произошло в ночь с 10 на 11 марта.", "2024-03-12", "ru", "10 на 11 марта",
+     "2024-03-10", "2024-03-11"),
+    ("Землетрус стався в ніч із 10 на 11 березня.", "2024-03-12", "uk", "10 на 11 березня",
+     "2024-03-10", "2024-03-11"),
 ]
+
+
+def test_two_years_apart_are_no_pair():
+    assert find_dates("Номер справи 2019-2025 у реєстрі.", "2025-01-01", "uk").empty
+
+
+@pytest.mark.parametrize(
+    ("raw", "first_words"),
+    [
+        # a scraper's date prefix, then a body that opens with a day: the day stays body
+        (" date 2025-10-28 29 октября город начнет отопительный сезон.", "29 октября город"),
+        (" date 2025-10-28 14:05 29 жовтня місто розпочне опалювальний сезон.", "29 жовтня місто"),
+    ],
+)
+def test_the_date_prefix_keeps_a_day_that_opens_the_body(raw, first_words):
+    assert clean_text(raw).text.startswith(first_words)
 
 
 @pytest.mark.parametrize(("text", "published", "language", "phrase", "first", "last"), DATE_CASES)
@@ -144,6 +169,26 @@ def test_labelled_words_after_a_source_line_are_the_sources(text, language, head
     found = _direct(text, language)
     assert [s["quote"][: len(head)] for s in found] == [head]
     assert found[0]["speaker_mention"] == mention
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "heads"),
+    [
+        # the name of a conference or the titles of films in marks are not statements
+        ('"Доверие к тестированию растет каждый год и сейчас выше 60%", - сказала министр '
+         'Лилия Гриневич на конференции "Новая школа: успехи и вызовы первого года" в Киеве.',
+         "ru", ["Доверие к тестированию"]),
+        ("До номінації потрапили також фільми: «Бобі Вайн: народний президент», «Вічна пам’ять "
+         "народу про війну».", "uk", []),
+        # … but the words said at a conference, after a colon, are
+        ('Міністр Лілія Гриневич сказала на конференції: "Довіра до тестування становить 63% і '
+         'зростає щороку".', "uk", ["Довіра до тестування"]),
+    ],
+)
+def test_titles_of_events_and_films_are_not_statements(text, language, heads):
+    found = _direct(text, language)
+    assert [s["quote"][: len(h)] for s, h in zip(found, heads, strict=False)] == heads
+    assert len(found) == len(heads)
 
 
 # --------------------------------------------------------------------------- cleaning

@@ -174,7 +174,9 @@ def _stamped_label(line: str) -> bool:
 
 
 # a scraper's metadata in front of the first line: ` date 2025-08-07 Мэр заявил …`
-_DATE_PREFIX = re.compile(r"^\s*(?:date|published|дата)\s*:?\s*\d{4}-\d{2}-\d{2}(?:[T ][\d:]+)?\s+")
+_DATE_PREFIX = re.compile(
+    r"^\s*(?:date|published|дата)\s*:?\s*\d{4}-\d{2}-\d{2}(?:[T ]\d{1,2}:\d{2}(?::\d{2})?)?\s+"
+)
 
 
 def strip_date_prefix(lines: list[str]) -> tuple[int, str] | None:

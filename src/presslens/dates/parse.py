@@ -125,6 +125,11 @@ def _read_year_range(m, g, y):
     return _at(m, "year", year=y, year2=int(g["y2"]))
 
 
+def _read_year_pair(m, g, y):
+    """сезон 2025-2026, 2019/2020: two years in a row, and only those."""
+    return _read_year_range(m, g, y) if int(g["y2"]) == y + 1 else None
+
+
 def _read_year(m, g, y):
     """1975 года, у 2004 Ющенко, до конца 2022."""
     return _at(m, "year", year=y)
@@ -230,7 +235,8 @@ _READERS = {
     "monthrange": _read_month_range, "numeric": _read_numeric, "iso": _read_numeric,
     "date_en": _read_english, "en_date": _read_english, "decade": _read_decade,
     "range2": _read_day_month, "date": _read_day_month, "month": _read_month,
-    "yearrange": _read_year_range, "year": _read_year, "edgeyear": _read_year,
+    "yearrange": _read_year_range, "yearpair": _read_year_pair, "year": _read_year,
+    "edgeyear": _read_year,
     "weekday": _read_weekday, "relative": _read_relative, "ago": _read_ago, "ahead": _read_ahead,
     "periodedge": _read_period_edge, "yearpart": _read_year_part, "weekend": _read_weekend,
     "yearword": _read_year_word, "dayperiod": _read_day_period, "season": _read_season,

@@ -32,7 +32,7 @@ WORD_PATTERNS = {"month": ("months",), "monthrange": ("months",), "edgeyear": ("
                  "periodedge": ("period_edges",), "yearpart": ("year_parts",)}
 #: The pattern kinds that open with a number: tried only where a number starts.
 DIGIT_PATTERNS = frozenset(
-    {"numeric", "iso", "range2", "date", "date_en", "decade", "yearrange", "year"}
+    {"numeric", "iso", "range2", "date", "date_en", "decade", "yearrange", "yearpair", "year"}
 )
 #: A run of letters.
 LETTER_RUN = re.compile(r"[^\W\d_]+")
@@ -110,6 +110,11 @@ def _day_patterns(p: _Pieces) -> list[tuple[str, re.Pattern]]:
                 rf"(?P<mon2>{mon_d}){year}"
             ),
         ),
+        # a night across two days: (в ночь) с 10 на 11 марта, з 10 на 11 березня
+        (
+            "date",
+            re.compile(rf"{b}(?P<d>\d{{1,2}})\s+на\s+(?P<d2>\d{{1,2}})\s+(?P<mon>{mon_d}){year}"),
+        ),
         (
             "date",
             re.compile(
@@ -146,6 +151,8 @@ def _year_patterns(p: _Pieces) -> list[tuple[str, re.Pattern]]:
             "yearrange",
             re.compile(rf"{b}(?P<y>(?:1[89]|20)\d\d)\s*[-–—]\s*(?P<y2>(?:1[89]|20)\d\d)\s*{yw}"),
         ),
+        # two years in a row, a season's or a school year's: сезон 2025-2026, 2019/2020
+        ("yearpair", re.compile(rf"{b}(?P<y>(?:19|20)\d\d)\s*[-–—/]\s*(?P<y2>(?:19|20)\d\d){e}")),
         # years in brackets, as after a name: Дмитро Юденко (1986-2023)
         (
             "yearrange",

@@ -288,5 +288,10 @@ def quote_kind(inner: str, before: str) -> str | None:
         return "name"
     prev = _WORD.findall(before[-60:].lower())
     if prev and (prev[-1] in _title_words() or (len(prev) > 1 and prev[-2] in _title_words())):
+        if before.rstrip().endswith(":") and len(prev) > 1 and prev[-2] in _AT:
+            return None  # «сказала на конференции: «…»»: where it was said, then the words
         return "title"
     return None
+
+
+_AT = frozenset("на в во у".split())
