@@ -42,6 +42,11 @@ DATE_CASES = [
      "2024-03-10", "2024-03-11"),
     ("Землетрус стався в ніч із 10 на 11 березня.", "2024-03-12", "uk", "10 на 11 березня",
      "2024-03-10", "2024-03-11"),
+    # a month after a name ending in digits is still a month (not «32 января»)
+    ("На саміті G20 у листопаді 2022 року президент виступив онлайн.", "2023-01-10", "uk",
+     "у листопаді 2022 року", "2022-11-01", "2022-11-30"),
+    ("На саммите G7 в мае 2023 года лидеры обсудили санкции.", "2023-06-10", "ru",
+     "в мае 2023 года", "2023-05-01", "2023-05-31"),
 ]
 
 
@@ -153,6 +158,34 @@ def test_a_quotation_closed_before_a_cut_off_verb_is_found(text, language, last_
 
 
 @pytest.mark.parametrize(
+    ("text", "language", "key"),
+    [
+        # a role's genitive complement (центру reads first as a dative) keeps the role on the name
+        ("Про це повідомив речник інформаційно-аналітичного центру РНБО Андрій Лисенко.\n«Усю "
+         "офіційну інформацію поширює тільки наш центр, інших джерел немає», – наголосив речник "
+         "АЦ РНБО.", "uk", "лисенко"),
+    ],
+)
+def test_a_role_noun_resolves_to_the_person_with_that_role(text, language, key):
+    found = _direct(text, language)
+    assert [s["person"].key if s["person"] else None for s in found] == [key]
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        # a compound adjective with a capital is not a double surname
+        ("Про це повідомив речник Інформаційно-аналітичного центру РНБО.", "uk"),
+        ("Об этом сообщил представитель Информационно-аналитического центра.", "ru"),
+    ],
+)
+def test_a_capitalised_compound_adjective_is_no_person(text, language):
+    from presslens.statements.speakers import find_people
+
+    assert find_people(text, language) == []
+
+
+@pytest.mark.parametrize(
     ("text", "language", "head", "mention"),
     [
         # a source line, then the words labelled «Дослівно:»: the source's words
@@ -217,6 +250,16 @@ BODY_UK = "Міська рада ухвалила бюджет на наступ
         # a source line between paragraphs is body; after them, a credit
         (f"{BODY_UK}\nДжерело: обласна адміністрація\n{BODY_UK[:-1]} вдруге.\nДжерело: УНІАН",
          3, ["source"]),
+        # a byline under the body
+        (f"{BODY}\nПодготовил: Сергей Дага", 1, ["byline"]),
+        (f"{BODY_UK}\nПідготувала Олена Коваль", 1, ["byline"]),
+        # a lede without its period, then a body that points back to it: the lede is body
+        ("В городе появится новая больница, - мэр\n16 декабря 2020, 14:57\nФото из открытых "
+         "источников\nВ начале года в городе откроют новую больницу\nКак передает агентство, об "
+         "этом мэр сказал на сессии совета.", 2, ["title", "timestamp", "caption"]),
+        ("У місті з'явиться нова лікарня, - мер\n16 грудня 2020, 14:57\nФото з відкритих "
+         "джерел\nНа початку року в місті відкриють нову лікарню\nПро це мер сказав на сесії "
+         "міської ради.", 2, ["title", "timestamp", "caption"]),
         # a short unfinished line with a prompt after it is a headline, not a body cut off
         (f"{BODY}\nСуд закрыл дело против мэра\nНовости в Telegram. Подписывайтесь на наш "
          "канал", 1, ["fragment", "prompt"]),

@@ -17,6 +17,7 @@ from presslens.corpus._rules import (
     ALNUM,
     ALWAYS,
     ATTRIBUTION,
+    AUTHOR_PREFIX,
     COUNTER,
     ENDS_STOP,
     GATED_ALL,
@@ -180,6 +181,8 @@ def cut_off_tail(lines, live, last, reason, n_words) -> int | None:
         return None
     if n_words[tail] < 2 or ends_sentence(line) or not _CUT_WORD.search(line):
         return None
+    if AUTHOR_PREFIX.match(line):
+        return None  # a byline under the body, not a sentence cut off
     if rest and n_words[tail] < _CUT_BEFORE_MORE:
         return None  # a short line with a prompt or a menu after it: a headline, not a cut
     return tail

@@ -267,20 +267,43 @@ def mark_title_copies(art: Article, title: str | None) -> None:
             art.reason[i] = "repeated title"
 
 
+#: A body that opens by pointing back (``Об этом сообщает …``, ``Как передает X, об этом …``,
+#: ``Це сталося …``): the line before it is the lede, whatever its punctuation.
+_POINTS_BACK = re.compile(
+    r"(?i)^\W*(?:(?:как|як)\s+(?:сообщ|переда|пиш|інформу|повідом)\w*[^,.]{0,60},\s*)?"
+    r"(?:об\s+этом|о\s+чем|про\s+це|это\s+произошло|це\s+сталося)\b"
+)
+
+
+def _lede_before(art: Article) -> int | None:
+    """The line just before the body when the body's first line points back to it."""
+    first = art.first
+    if first is None or not _POINTS_BACK.match(art.lines[first]):
+        return None
+    before = [i for i in art.kept() if i < first]
+    if not before or art.n_words[before[-1]] < 5 or art.lines[before[-1]].rstrip().endswith(":"):
+        return None
+    return before[-1]
+
+
 def mark_fragments(art: Article) -> None:
     """Short lines without sentence punctuation before or after the body; but the last line
     of a text cut off mid-sentence, straight after the body, is body."""
     first, last, reason = art.first, art.last, art.reason
     cut = cut_off_tail(art.lines, art.live, last, reason, art.n_words)
     reason.pop(cut, None)
+    lede = _lede_before(art)
     for i in art.kept():
-        if not art.outside(i) or i == cut:
+        if not art.outside(i) or i in (cut, lede):
             continue
         line = art.lines[i].strip()
         if i > last and GLUED_DATE.search(line):
             reason[i] = "related headline"
             continue
         n = n_words(line)
+        if i > last and n <= 6 and AUTHOR_PREFIX.match(line):
+            reason[i] = "byline"  # `Подготовил: Сергей Дага` under the body
+            continue
         if ends_sentence(line) or (n >= 5 and ATTRIBUTION.match(line)):
             continue  # «Как сообщал …, 20 июня Гройсман рассказал» without its period: body
         if i > last and art.related_block and n <= 25:

@@ -102,7 +102,7 @@ _LANG_CODE = r"(?:UA|RU|EN|UK|УКР|РУС|ENG|DE|PL|FR|УКР\.|РУС\.|ua|ru
 SWITCHER = re.compile(rf"^\s*{_LANG_CODE}(?:\s*[/|·•,-]?\s*{_LANG_CODE})+\s*$", re.IGNORECASE)
 NAME = re.compile(r"^[A-ZА-ЯЁІЇЄҐ][\w'’-]+(?:\s+[A-ZА-ЯЁІЇЄҐ][\w'’.-]+){1,2}$")
 AUTHOR_PREFIX = re.compile(
-    r"^\s*(?:автор|author|by)\s*[:—–-]?\s+([A-ZА-ЯЁІЇЄҐ][\w'’.-]+(?:\s+[A-ZА-ЯЁІЇЄҐ][\w'’.-]+){0,3})"
+    r"^\s*(?:автор|author|by|подготовил|подготовила|підготував|підготувала)\s*[:—–-]?\s+([A-ZА-ЯЁІЇЄҐ][\w'’.-]+(?:\s+[A-ZА-ЯЁІЇЄҐ][\w'’.-]+){0,3})"
     r"\s*$",
     re.IGNORECASE,
 )

@@ -112,11 +112,14 @@ def _read_day_month(m, g, y):
     return _at(m, "range", day=d, month=mo, year=y, day2=d2, month2=mo2, year2=y)
 
 
+_NUMBER_BEFORE = re.compile(r"(?:^|[^\w])\d{1,3}\s*$")
+
+
 def _read_month(m, g, y):
     """в декабре, январе 2022 года."""
     start = m.start()
-    if not g["mon"].islower() or re.search(r"\d\s*$", m.string[max(0, start - 4) : start]):
-        return None  # «32 января» is no date, not the whole of January
+    if not g["mon"].islower() or _NUMBER_BEFORE.search(m.string[max(0, start - 8) : start]):
+        return None  # «32 января» is no date, not the whole of January (but «G20 в ноябре» is)
     return _at(m, "month", month=tables().month_of[g["mon"]], year=y)
 
 

@@ -153,8 +153,10 @@ def _head_prefixes() -> frozenset[str]:
 
 
 def _genitive(word: str, language: str | None) -> bool:
-    found = _morph.parses(word, language)
-    return bool(found) and found[0].pos in ("NOUN", "ADJF") and "gent" in found[0].tags
+    """Whether ``word`` may be a noun or adjective in the genitive (центру reads first as a
+    dative, but after a role noun it is the genitive: речник центру)."""
+    found = _morph.parses(word, language)[:3]
+    return any(p.pos in ("NOUN", "ADJF") and "gent" in p.tags for p in found)
 
 
 def unique_post(key: tuple[str, tuple[str, ...]]) -> bool:

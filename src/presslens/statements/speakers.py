@@ -99,6 +99,9 @@ def name_token(tok: Token, language: str | None, initial: bool) -> str | None:
     return _name_kind(tok.text, language, initial)
 
 
+_LOWER_AFTER_HYPHEN = re.compile(r"-[a-zа-яёіїєґ]")
+
+
 @lru_cache(maxsize=200_000)
 def _name_kind(word: str, language: str | None, initial: bool) -> str | None:
     """Classify a word form as part of a name.
@@ -112,6 +115,8 @@ def _name_kind(word: str, language: str | None, initial: bool) -> str | None:
     names, _ = media_names()
     if low in _NOT_PEOPLE or low in names or low in role_words()["heads_set"]:
         return None
+    if _LOWER_AFTER_HYPHEN.search(word):
+        return None  # Інформаційно-аналітичного: a compound adjective, not a double surname
     common = norm(_morph.common_lemma(word, language))
     if common in role_words()["heads_set"] or common in _NOT_PEOPLE:
         return None
