@@ -224,6 +224,35 @@ def test_titles_of_events_and_films_are_not_statements(text, language, heads):
     assert len(found) == len(heads)
 
 
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        # dash speech in the first person, no attribution: the subject of the sentence above
+        # when it is the article's first statement, else an unknown voice
+        ("Главный тренер сборной Иван Коваленко оценил игру команды против Дании.\n— Есть "
+         "теоретический план, который мы выдержали. Надо посмотреть матч еще раз.", "ru",
+         [("Есть теоретический план", "коваленко")]),
+        ("Головний тренер збірної Іван Коваленко оцінив гру команди проти Данії.\n— Є "
+         "теоретичний план, який ми виконали. Треба переглянути матч ще раз.", "uk",
+         [("Є теоретичний план", "коваленко")]),
+        ("Глава администрации ответил на обращение. Оказалось, дело в аварии.\n— В связи с "
+         "аварией на ТЭЦ трубы завоздушились. Мне доложили, что к вечеру тепло дадут.", "ru",
+         [("В связи с аварией", None)]),
+        # a dashed list, and an interviewer's question with the author's clause, are not speech
+        ("Уряд виділив кошти. Завдяки цьому вдасться:\n- відновити 988 квартир для трьох "
+         "тисяч жителів;\n- забезпечити навчання для 1200 дітей у чотирьох школах.", "uk", []),
+        ("Мы встретились после матча.\n— Какими критериями вы руководствуетесь при выборе "
+         "тренера? — обращаюсь я к президенту клуба.", "ru", []),
+    ],
+)
+def test_dash_speech_in_the_first_person_without_attribution(text, language, expected):
+    found = _direct(text, language)
+    got = [(s["quote"][: len(head)], s["person"].key if s["person"] else None)
+           for s, (head, _) in zip(found, expected, strict=False)]
+    assert got == expected
+    assert len(found) == len(expected)
+
+
 # --------------------------------------------------------------------------- cleaning
 
 BODY = "Городской совет утвердил бюджет на следующий год, сообщил мэр на сессии."

@@ -236,5 +236,32 @@ def _interview_turn(para: Paragraph, ctx: Context, found: list):
         if attr is not None and attr.how == "name" and attr.person is not None:
             return make(attr, text[q_start:q_end], "direct", q_start, q_end,
                          (p_off, p_off + len(p_line)))
-    return None
+    return _own_voice(para, ctx, found, q_start, q_end)
+
+
+#: Words of a speaker's own voice: dash speech says «я», «мы», «нам» (a dashed list does not).
+_FIRST_PERSON = re.compile(
+    r"(?i)(?<!\w)(?:я|мы|мне|меня|нам|нас|наш\w*|ми|мені|мене|наш\w*|нам|нас)(?!\w)"
+)
+
+
+def _own_voice(para: Paragraph, ctx: Context, found: list, q_start: int, q_end: int):
+    """A dash paragraph in the first person with no attribution at all: speech. Its speaker is
+    the person the sentence just above names as its subject, when the article has no statement
+    yet (``Главный тренер Иван Коваль оценил игру.`` / ``— Мы выдержали план …``), else unknown."""
+    body = para.text[q_start:q_end]
+    if words(body) < 6 or not body[:1].isupper() or not _FIRST_PERSON.search(body):
+        return None
+    if re.search(rf"\?\s*[{DASH}]\s", body):
+        return None  # «— Какими критериями вы руководствуетесь? — спрашиваю я»: a question
+    span = None
+    attr = Attribution(None, None, None, None, None, None, "none")
+    if not found and para.index > 0:
+        p_off, p_line = para.paragraphs[para.index - 1]
+        sents = split_sentences(p_line)
+        named = attribute(sents[-1].text, p_off + sents[-1].start, ctx, require_cue=False) if (
+            sents) else None
+        if named is not None and named.how == "name" and named.person is not None:
+            attr, span = named, (p_off + sents[-1].start, p_off + sents[-1].end)
+    return make(attr, body, "direct", q_start, q_end, span)
 
