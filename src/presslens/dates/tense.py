@@ -34,11 +34,13 @@ def tense_near(text: str, start: int, end: int, language: str | None) -> str | N
         (``решил провести 9 июня``: the date is the infinitive's, not the finite verb's);
         None when the sentence has no verb.
     """
-    best: tuple[int, str] | None = None
+    if _SCHEDULED.search(text, max(0, start - 40), start):
+        return "future"  # «выборы назначены на 25 мая»: set for that day
+    best: tuple[int, str, int] | None = None
     tokens = tokenize(text)
     tenses = _morph.per_form("tense or infinitive", language, [t.text for t in tokens],
                              lambda w: _tense_or_infinitive(w, language))
-    for tok, tense in zip(tokens, tenses, strict=True):
+    for k, (tok, tense) in enumerate(zip(tokens, tenses, strict=True)):
         if tok.start >= start and tok.end <= end:
             continue
         if not tok.text[:1].isalpha() or tok.text[:1].isupper() and tok.start > 0:
@@ -54,14 +56,24 @@ def tense_near(text: str, start: int, end: int, language: str | None) -> str | N
             continue  # «додав, що до зими …»: the reporting verb does not date what it reports
         # a verb across a comma (`з 1 червня, повідомили …`) counts only when none is nearer
         distance = b - a + (_ACROSS_COMMA if "," in text[a:b] else 0)
-        if best is None or distance < best[0]:
-            best = (distance, tense)
+        if best is None or distance < best[0] or (distance == best[0] and tense == "infinitive"):
+            best = (distance, tense, k)
     # an infinitive nearer than any finite verb carries the date (``решил провести 9 июня``,
-    # ``продлить до 15 июля``): its time is not the finite verb's, so no tense is read
+    # ``продлить до 15 июля``): its time is not the finite verb's, so no tense is read; so
+    # does one right after a present-tense verb (``має закінчитись``, ``может начаться``)
+    if best and best[1] == "present" and best[2] + 1 < len(tenses) and (
+        tenses[best[2] + 1] == "infinitive"
+    ):
+        return "infinitive"
     return best[1] if best else None
 
 
 _ACROSS_COMMA = 10_000
+# a day something is set for: «назначены на 25 мая», «призначені на 25 травня»
+_SCHEDULED = re.compile(
+    r"(?i)(?:назначен|запланирован|перенесен|намечен|призначен|заплановано|заплановані|"
+    r"перенесено|перенесені|намічен)\w*\s+на\s*$"
+)
 # a past form after «щоб/чтобы» in the same clause is the subjunctive: it points ahead
 _PURPOSE = re.compile(r"(?i)\b(?:щоб|щоби|чтобы|чтоб)\s[^,.;:!?«»\"]*$")
 # a reporting verb's clause ends where what it reports begins: `заявил, что`, `додав, що`
