@@ -182,14 +182,24 @@ def _read_year_part(m, g, y):
     """в первом квартале, за перше півріччя 2016 року."""
     w = words()
     n = next(int(k) for k, forms in w["part_ordinals"].items() if g["ord"].lower() in forms)
+    n2 = next(int(k) for k, forms in w["part_ordinals"].items()
+              if g["ord2"].lower() in forms) if g.get("ord2") else n
     part = next(p for p, forms in w["year_parts"].items() if g["part"].lower() in forms)
     size = 3 if part == "quarter" else 6
-    if n * size > 12:
+    if n2 * size > 12 or n2 < n:
         return None  # «третье полугодие»: no such part
     year = int(g["y"]) if g["y"] else None
     if year is not None and not plausible_year(year):
         return None
-    return _at(m, "month", month=n * size - size + 1, month2=n * size, year=year)
+    return _at(m, "month", month=n * size - size + 1, month2=n2 * size, year=year)
+
+
+def _read_day_word(m, g, y):
+    """первого декабря, двадцять п'ятого травня: a day written as an ordinal."""
+    if not g["mon"].islower():
+        return None
+    day = words()["day_ordinals"][" ".join(g["dw"].lower().split()).replace("’", "'")]
+    return _at(m, "date", day=day, month=tables().month_of[g["mon"]], year=y)
 
 
 def _read_weekend(m, g, y):
@@ -241,7 +251,8 @@ _READERS = {
     "yearrange": _read_year_range, "yearpair": _read_year_pair, "year": _read_year,
     "edgeyear": _read_year,
     "weekday": _read_weekday, "relative": _read_relative, "ago": _read_ago, "ahead": _read_ahead,
-    "periodedge": _read_period_edge, "yearpart": _read_year_part, "weekend": _read_weekend,
+    "periodedge": _read_period_edge, "yearpart": _read_year_part, "dayword": _read_day_word,
+    "weekend": _read_weekend,
     "yearword": _read_year_word, "dayperiod": _read_day_period, "season": _read_season,
     "period": _read_period,
 }
@@ -272,7 +283,8 @@ def scan(text: str) -> list[DateMention]:
             hits = [i for i, w in enumerate(lowered) if w in trig]
             if positions is None:
                 positions = [m.start() for m in LETTER_RUN.finditer(text)]
-            back = 3 if kind == "ago" else 2  # «неделю-две недели назад»: three words back
+            # «неделю-две недели назад», «во втором и третьем кварталах»: more words back
+            back = {"ago": 3, "yearpart": 4}.get(kind, 2)
             starts = sorted({positions[j] for i in hits for j in range(i - back, i + 1) if j >= 0})
             if kind == "ago":  # «2 недели назад»: a number may open it too
                 digits = _digit_starts(text) if digits is None else digits

@@ -29,7 +29,8 @@ WORD_PATTERNS = {"month": ("months",), "monthrange": ("months",), "edgeyear": ("
                  "weekday": ("weekdays", "weekday_modifiers"),
                  "en_date": ("months_en",),
                  "relative": ("relative_days",), "period": ("periods", "period_modifiers"),
-                 "periodedge": ("period_edges",), "yearpart": ("year_parts",)}
+                 "periodedge": ("period_edges",), "yearpart": ("year_parts",),
+                 "dayword": ("day_ordinals",)}
 #: The pattern kinds that open with a number: tried only where a number starts.
 DIGIT_PATTERNS = frozenset(
     {"numeric", "iso", "range2", "date", "date_en", "decade", "yearrange", "yearpair", "year"}
@@ -153,6 +154,8 @@ def _year_patterns(p: _Pieces) -> list[tuple[str, re.Pattern]]:
         ),
         # two years in a row, a season's or a school year's: сезон 2025-2026, 2019/2020
         ("yearpair", re.compile(rf"{b}(?P<y>(?:19|20)\d\d)\s*[-–—/]\s*(?P<y2>(?:19|20)\d\d){e}")),
+        # a year alone in brackets, as after a title: «Пекін» (2008)
+        ("year", re.compile(r"(?<=\()(?P<y>(?:19|20)\d\d)(?=\))")),
         # years in brackets, as after a name: Дмитро Юденко (1986-2023)
         (
             "yearrange",
@@ -215,10 +218,14 @@ def _relative_patterns(p: _Pieces) -> list[tuple[str, re.Pattern]]:
             rf"(?:(?P<pm>{pmod})\s+)?(?P<per>{period_of}){e}", ic)),
         # a quarter or a half of a year: в первом квартале, за перше півріччя 2016 року
         ("yearpart", re.compile(
-            rf"{b}(?P<ord>{ordinals})\s+(?P<part>{parts}){e}{p.year}", ic)),
+            rf"{b}(?P<ord>{ordinals})(?:\s*(?:и|і|та|[-–])\s*(?P<ord2>{ordinals}))?"
+            rf"\s+(?P<part>{parts}){e}{p.year}", ic)),
+        # a day written as an ordinal: первого декабря, двадцять п'ятого травня
+        ("dayword", re.compile(
+            rf"{b}(?P<dw>{alt(w['day_ordinals'])})\s+(?P<mon>{p.mon}){e}{p.year}", ic)),
         # the weekend: на выходных, на минулих вихідних, найближчими вихідними
         ("weekend", re.compile(
-            rf"{b}(?:(?:на|у|в|з|с|після|после)\s+)?(?:(?P<wm>{alt(w['weekend_modifiers'])})\s+)?"
+            rf"{b}(?:(?:на|у|в|з|с|за|після|после)\s+)?(?:(?P<wm>{alt(w['weekend_modifiers'])})\s+)?"
             rf"(?P<we>{alt(w['weekend'])}){e}", ic)),
         # seasons: летом, прошлой зимой, наступного літа, за лето, у кінці весни (the season),
         # весной 2014 года (that year's; winter: from the December before)

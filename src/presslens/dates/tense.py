@@ -45,8 +45,8 @@ def tense_near(text: str, start: int, end: int, language: str | None) -> str | N
             continue
         if not tok.text[:1].isalpha() or tok.text[:1].isupper() and tok.start > 0:
             continue
-        if not tense:
-            continue
+        if not tense or tok.text.lower() in _DISCOURSE:
+            continue  # «Напомним, 24 января …»: the reminder is no verb of the event
         if tense == "past" and _PURPOSE.search(text, 0, tok.start):
             tense = "future"  # «щоб восени захворюваність не зростала»: a wish, not the past
         a, b = (tok.end, start) if tok.end <= start else (end, tok.start)
@@ -69,6 +69,9 @@ def tense_near(text: str, start: int, end: int, language: str | None) -> str | N
 
 
 _ACROSS_COMMA = 10_000
+_DISCOURSE = frozenset(
+    "напомним напомню нагадаємо нагадаю отметим зазначимо добавим додамо уточним уточнимо".split()
+)
 # a day something is set for: «назначены на 25 мая», «призначені на 25 травня»
 _SCHEDULED = re.compile(
     r"(?i)(?:назначен|запланирован|перенесен|намечен|призначен|заплановано|заплановані|"

@@ -24,14 +24,12 @@ from presslens.statements.paragraph import (
     BY_WORDS,
     CLAUSE_STOP,
     DASH,
-    RUN_ON,
     Paragraph,
     Statement,
     clean_span,
-    closed_by,
-    has_quotation,
     make,
     other_gender,
+    runs_on,
     words,
 )
 from presslens.statements.quotes import Quote, Sentence, quote_kind, split_sentences
@@ -53,10 +51,6 @@ _ANAPHOR = re.compile(
     r"(?i)^(?:[^\s]+\s+){0,3}?(?:об\s+этом|о\s+том|это|так|такое|такую|такими|такой|эти"
     r"|про\s+це|це|таку|такі|такими|ці|так)\b"
 )
-# a paragraph that closes a quotation opened paragraphs before: `… гри", — сказав Клопп.`,
-# or that ends it with no attribution: `… між собою».`
-_CLOSER = re.compile(rf"^(?P<body>.*?\S)\s*[»\"”“]\s*[,.!?…]?\s*[{DASH}]\s+(?P<clause>.+)$")
-_CLOSE_AT_END = re.compile(r"^(?P<body>[^«„“\"]*?\S)\s*[»\"”“]\s*[.!?…]?\s*$")
 
 
 @dataclass
@@ -259,10 +253,21 @@ def _whole(qt: _Quotation) -> bool:
     label = qt.before.strip(" —–-")
     whole = (
         (not label or label.endswith(":") and words(label) <= 3)
-        and not qt.after.strip(" .!?…,;")
+        and (not qt.after.strip(" .!?…,;") or _cut_after(qt))
         and qt.q_index == 0
     )
     return whole and words(qt.inner) >= 3
+
+
+_CUT_CLAUSE = re.compile(rf"\s*[,.!?…]?\s*[{DASH}]\s+[^\W\d_]{{1,8}}\s*")
+
+
+def _cut_after(qt: _Quotation) -> bool:
+    """Whether the text ends in the quotation's attribution, cut off (``«…» — ска``)."""
+    last = qt.para.index == len(qt.para.paragraphs) - 1
+    return last and bool(_CUT_CLAUSE.fullmatch(qt.after)) and (
+        qt.para.line.rstrip().endswith(qt.after.rstrip())
+    )
 
 
 def _run_on(qt: _Quotation, ctx: Context) -> Statement | None:
@@ -279,7 +284,7 @@ def _run_on(qt: _Quotation, ctx: Context) -> Statement | None:
     # … or without opening again: it closes in a later paragraph, before its attribution
     # (then that is the statement) or at the paragraph's end (then the quotation is
     # longer, and its speaker is found as for one paragraph)
-    st, run_end = _runs_on(para, para.off + q.inner_start, ctx)
+    st, run_end = runs_on(para, para.off + q.inner_start, ctx)
     if st is None and run_end is not None:
         qt.q_start, qt.q_end = clean_span(para.text, qt.q_start, run_end)
         qt.words = " ".join(para.text[qt.q_start : qt.q_end].split())
@@ -338,7 +343,7 @@ def _continues(qt: _Quotation, ctx: Context, found) -> Statement | None:
     known = last.speaker_person is not None or bool(last.speaker_mention)
     same_para = "\n" not in gap and known
     if (
-        (gap.count("\n") <= 1 and last.kind == "direct")
+        (gap.count("\n") <= 1 and (last.kind == "direct" or known))
         or (alone and gap.count("\n") <= 3 and known)
         or (same_para and not qt.before.strip(" —–-") and words(qt.inner) >= 4)
     ):
@@ -365,35 +370,3 @@ def _unknown_voice(qt: _Quotation, ctx: Context, found) -> Statement | None:
     ):
         return qt.said(Attribution(None, None, None, None, None, None, "none"), None)
     return None
-
-
-def _runs_on(para: Paragraph, start: int, ctx: Context) -> tuple[Statement | None, int | None]:
-    """Follow a quotation left open at ``start`` into the paragraphs after it.
-
-    Returns ``(statement, None)`` when a later paragraph closes it just before its
-    attribution (``… гри", — сказав Клопп.``), ``(None, end)`` when one closes it with no
-    attribution (``end`` is the offset of its last word), else ``(None, None)``: a new
-    quotation, or none closing it, within :data:`RUN_ON` paragraphs.
-    """
-    last = min(len(para.paragraphs), para.index + 1 + RUN_ON)
-    for p_off, p_line in para.paragraphs[para.index + 1 : last]:
-        if p_line.lstrip(" —–-")[:1] in '«„“"':
-            return None, None
-        m = _CLOSER.match(p_line)
-        if m is not None:
-            st = closed_by(para.text, start, p_off, m, ctx)
-            if st is not None or any(mark in m.group("body") for mark in '«„“"'):
-                return st, None
-            # `… для победы", – сказ` (the verb cut off): the quotation ends at its mark
-            return None, p_off + m.end("body")
-        m = _CLOSE_AT_END.match(p_line)
-        if m is not None:
-            return None, p_off + m.end("body")
-        if has_quotation(p_line):
-            return None, None
-    if last == len(para.paragraphs) and para.index + 1 < last:
-        # the text ends inside the quotation, cut off mid-sentence: it runs to the end
-        tail_off, tail = para.paragraphs[-1]
-        if tail.strip() and not re.search(r"[.!?…»”\"]\s*$", tail):
-            return None, tail_off + len(tail.rstrip())
-    return None, None

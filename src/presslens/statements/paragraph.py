@@ -181,3 +181,41 @@ def other_gender(inner: str, person, language: str | None) -> bool:
                 said = _morph.gender(word, language)
                 return said is not None and said != person.gender
     return False
+
+
+# a paragraph that closes a quotation opened paragraphs before: `… гри", — сказав Клопп.`,
+# or that ends it with no attribution: `… між собою».`
+CLOSER = re.compile(rf"^(?P<body>.*?\S)\s*[»\"”“]\s*[,.!?…]?\s*[{DASH}]\s+(?P<clause>.+)$")
+CLOSE_AT_END = re.compile(r"^(?P<body>[^«„“\"]*?\S)\s*[»\"”“]\s*[.!?…]?\s*$")
+
+
+def runs_on(para: Paragraph, start: int, ctx: Context) -> tuple[Statement | None, int | None]:
+    """Follow a quotation left open at ``start`` into the paragraphs after it.
+
+    Returns ``(statement, None)`` when a later paragraph closes it just before its
+    attribution (``… гри", — сказав Клопп.``), ``(None, end)`` when one closes it with no
+    attribution (``end`` is the offset of its last word), else ``(None, None)``: a new
+    quotation, or none closing it, within :data:`RUN_ON` paragraphs.
+    """
+    last = min(len(para.paragraphs), para.index + 1 + RUN_ON)
+    for p_off, p_line in para.paragraphs[para.index + 1 : last]:
+        if p_line.lstrip(" —–-")[:1] in '«„“"':
+            return None, None
+        m = CLOSER.match(p_line)
+        if m is not None:
+            st = closed_by(para.text, start, p_off, m, ctx)
+            if st is not None or any(mark in m.group("body") for mark in '«„“"'):
+                return st, None
+            # `… для победы", – сказ` (the verb cut off): the quotation ends at its mark
+            return None, p_off + m.end("body")
+        m = CLOSE_AT_END.match(p_line)
+        if m is not None:
+            return None, p_off + m.end("body")
+        if has_quotation(p_line):
+            return None, None
+    if last == len(para.paragraphs) and para.index + 1 < last:
+        # the text ends inside the quotation, cut off mid-sentence: it runs to the end
+        tail_off, tail = para.paragraphs[-1]
+        if tail.strip() and not re.search(r"[.!?…»”\"]\s*$", tail):
+            return None, tail_off + len(tail.rstrip())
+    return None, None

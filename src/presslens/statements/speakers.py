@@ -36,7 +36,11 @@ PRONOUNS = {
 }
 
 _CYR = "а-яёіїєґ"
-CAP_WORD = re.compile(rf"^[А-ЯЁІЇЄҐ][{_CYR}'’ʼ]+(?:-[А-ЯЁІЇЄҐ]?[{_CYR}'’ʼ]+)?$")
+# a capitalised word; an Irish or French prefix keeps its capital after the apostrophe
+# (О'Лірі, Д'Артаньян)
+CAP_WORD = re.compile(
+    rf"^[А-ЯЁІЇЄҐ](?:['’ʼ][А-ЯЁІЇЄҐ])?[{_CYR}'’ʼ]+(?:-[А-ЯЁІЇЄҐ]?[{_CYR}'’ʼ]+)?$"
+)
 
 # Capitalised words that are not people even where the dictionary is unsure.
 _NOT_PEOPLE = frozenset(
