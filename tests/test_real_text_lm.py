@@ -200,6 +200,19 @@ def test_a_role_noun_resolves_to_the_person_with_that_role(text, language, key):
 
 
 @pytest.mark.parametrize(
+    ("text", "language", "role"),
+    [
+        ("Об этом заявил генсек в очередной раз.", "ru", "генсек"),
+        ("Про це повідомив речник центру РНБО вчора.", "uk", "речник центру РНБО"),
+    ],
+)
+def test_a_role_phrase_stops_before_a_preposition(text, language, role):
+    from presslens.statements.roles import find_roles
+
+    assert [r.text for r in find_roles(text, language)] == [role]
+
+
+@pytest.mark.parametrize(
     ("text", "language", "keys"),
     [
         # an Irish name keeps its capital after the apostrophe

@@ -156,6 +156,8 @@ def _genitive(word: str, language: str | None) -> bool:
     """Whether ``word`` may be a noun or adjective in the genitive (центру reads first as a
     dative, but after a role noun it is the genitive: речник центру)."""
     found = _morph.parses(word, language)[:3]
+    if not found or found[0].pos not in ("NOUN", "ADJF"):
+        return False  # в, на: a preposition first, whatever else it may be
     return any(p.pos in ("NOUN", "ADJF") and "gent" in p.tags for p in found)
 
 
