@@ -356,7 +356,6 @@ def _continues(qt: _Quotation, ctx: Context, found) -> Statement | None:
     return None
 
 
-
 def _unknown_voice(qt: _Quotation, ctx: Context, found) -> Statement | None:
     """A quotation that is a whole paragraph, its speaker not named (voices from the street,
     `«Ціни ростуть щодня, не встигаєш стежити».`): a statement of an unknown speaker."""
