@@ -314,6 +314,32 @@ def test_dash_speech_in_the_first_person_without_attribution(text, language, exp
     assert len(found) == len(expected)
 
 
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        # the day in the sentence after the words, pointing back to them, is when they were said;
+        # the speaker's next quotation takes it too
+        ("Мэр Александр Сенкевич ответил, что возвращаться в город — решение каждого. Об этом он "
+         "сказал в ходе прямого эфира 30 января.\n«Это ваше решение — можно ли возвращаться. У "
+         "нас есть проблемы с водой и транспортом».", "ru"),
+        ("Мер Олександр Сєнкевич відповів, що повертатися до міста — рішення кожного. Про це він "
+         "сказав під час прямого ефіру 30 січня.\n«Це ваше рішення – чи можна повертатися. У нас "
+         "є проблеми з водою і транспортом».", "uk"),
+    ],
+)
+def test_the_day_in_a_sentence_pointing_back_is_when_it_was_said(text, language):
+    import pandas as pd
+
+    from presslens.statements import statements
+
+    arts = pd.DataFrame([{"id": "x", "text": text, "language": language, "outlet": "o",
+                          "published": pd.Timestamp("2024-01-31"), "title": None}])
+    found = statements(arts, link=False)
+    assert [str(d.date()) for d in found["said_on"]] == ["2024-01-30", "2024-01-30"]
+    assert found["said_on_basis"].str.split(":").str[0].tolist() == [
+        "attribution", "earlier attribution"]
+
+
 # --------------------------------------------------------------------------- cleaning
 
 BODY = "Городской совет утвердил бюджет на следующий год, сообщил мэр на сессии."

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import re
 
 import pandas as pd
 
@@ -64,6 +65,10 @@ EXTRA_COLUMNS = [
 
 
 _DAY_KINDS = ("date", "weekday", "relative")
+#: A sentence that says when the words before it were said: «Об этом он сказал 30 января.»
+_POINTS_BACK = re.compile(r"(?i)^\W*(?:об\s+этом|о\s+чем|о\s+чём|про\s+це)\b")
+_GAP = 6
+_GAP_CHARS = " .,!?…»\"”“'\n"
 
 
 class _DayIndex:
@@ -73,6 +78,7 @@ class _DayIndex:
 
     def __init__(self, text: str, dates: tuple[dict, ...], mentions: list[tuple[str, int]]):
         days = [r for r in dates if r["kind"] in _DAY_KINDS and r["date_start"] is not None]
+        self.text = text
         self.days = sorted(days, key=lambda r: r["start"])
         self.starts = [r["start"] for r in self.days]
         # the day rows whose sentence names each person, for the context rule
@@ -103,6 +109,20 @@ class _DayIndex:
             if row["start"] >= b:
                 break
             if row["end"] <= b and (row["end"] <= st["start"] or row["start"] >= st["end"]):
+                return row["date_start"], f"attribution: {row['text']}"
+        return None, ""
+
+    def pointed_back(self, st: dict) -> tuple[dt.date | None, str]:
+        """Take the day of the sentence right after the statement that points back to it
+        (``…, что решение за каждым. Об этом он сказал в эфире 30 января.``)."""
+        k = bisect.bisect_left(self.starts, st["end"])
+        for row in self.days[k : k + 3]:
+            sentence = row["sentence"]
+            s_start = self.text.rfind(sentence, 0, row["start"] + len(sentence))
+            gap = self.text[st["end"] : s_start] if s_start >= st["end"] else "x"
+            if len(gap) <= _GAP and not gap.strip(_GAP_CHARS) and row["tense"] != "future" and (
+                _POINTS_BACK.match(sentence)
+            ):
                 return row["date_start"], f"attribution: {row['text']}"
         return None, ""
 
@@ -156,7 +176,8 @@ def statements(articles: pd.DataFrame, link: bool = True) -> pd.DataFrame:
         - ``kind`` (str): ``direct`` or ``indirect``;
         - ``said_on`` (datetime64): the day it was said (NaT when unknown);
         - ``said_on_basis`` (str): ``attribution: <date phrase>`` (the attribution names
-          the day), ``context: <date phrase>`` (an earlier sentence naming the speaker
+          the day, or the sentence right after the words points back to them: ``Об этом он
+          сказал 30 января``), ``context: <date phrase>`` (an earlier sentence naming the speaker
           does), ``earlier attribution: <date phrase>`` (the speaker's earlier statement in
           the article), ``published`` or ``unknown``;
         - ``cluster`` (int): shared by statements that report the same utterance;
@@ -252,6 +273,8 @@ def _rows(articles: pd.DataFrame) -> list[dict]:
         for st in found:
             person = st["person"]
             said, basis = index.said_on(st)
+            if said is None:
+                said, basis = index.pointed_back(st)
             pkey = person.key if person is not None else None
             if said is None:
                 said, basis = index.context_date(st)
