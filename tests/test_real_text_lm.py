@@ -380,6 +380,11 @@ BODY_UK = "Міська рада ухвалила бюджет на наступ
         (f"{BODY}\nФункционирует при финансовой поддержке министерства цифрового развития.", 1,
          ["disclaimer"]),
         (f"{BODY_UK}\nРеєстрація пройшла успішно!", 1, ["navigation"]),
+        # readers' comments under the section's header, however they read
+        (f"{BODY}\nКомментарии (3)\nБудьте вежливы. Спасибо!\nУдачи команде в следующих играх, "
+         "ребята!\nОтветить", 1, ["comments"] * 4),
+        (f"{BODY_UK}\nКоментарі\nДуже гарне рішення ради, давно чекали на це.", 1,
+         ["comments"] * 2),
         # a short unfinished line with a prompt after it is a headline, not a body cut off
         (f"{BODY}\nСуд закрыл дело против мэра\nНовости в Telegram. Подписывайтесь на наш "
          "канал", 1, ["fragment", "prompt"]),

@@ -94,6 +94,23 @@ def mark_boilerplate(art: Article, repeated: frozenset[str]) -> None:
             art.reason[i] = r
 
 
+#: The header of a comment section: ``Комментарии (5)``, ``Коментарі``, ``Comments:``.
+_COMMENTS_HEADER = re.compile(
+    r"(?i)^\W*(?:комментари[иь]|коментар[іи]|comments?|обсуждение|обговорення)\W*(?:\d+\W*)?$"
+)
+
+
+def mark_comments(art: Article) -> None:
+    """Everything under a comment section's header, after the body, is readers' comments."""
+    head = next((i for i in art.live[1:] if _COMMENTS_HEADER.match(art.stripped[i])), None)
+    if head is None:
+        return
+    art.reason.setdefault(head, "comments")
+    for i in art.live:
+        if i > head and i not in art.reason:
+            art.reason[i] = "comments"
+
+
 def mark_related_lists(art: Article) -> None:
     """Lists of related headlines: two or more headlines each followed by a timestamp, or
     two or more teasers in a row, each cut off with an ellipsis."""

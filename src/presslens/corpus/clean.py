@@ -30,6 +30,7 @@ from presslens.corpus._passes import (
     find_published,
     find_title,
     mark_boilerplate,
+    mark_comments,
     mark_fragments,
     mark_inner,
     mark_outside_vocabulary,
@@ -134,6 +135,7 @@ def clean_text(raw: str, repeated: frozenset[str] = frozenset()) -> Cleaned:
     stamp = strip_date_prefix(lines)
     art = Article.read(lines)
     mark_boilerplate(art, repeated)
+    mark_comments(art)
     mark_related_lists(art)
     mark_repeats(art)
     mark_outside_vocabulary(art)
