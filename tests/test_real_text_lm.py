@@ -70,6 +70,17 @@ DATE_CASES = [
      "24 января", "2015-01-24", "2015-01-24"),
     ("Нагадаємо, 24 січня внаслідок обстрілів загинули 30 мешканців.", "2015-02-02", "uk",
      "24 січня", "2015-01-24", "2015-01-24"),
+    # a range across months with «до/по», a minus sign between days, a season under way
+    ("ЗНО відбудеться з 25 червня до 17 липня.", "2020-05-10", "uk", "25 червня до 17 липня",
+     "2020-06-25", "2020-07-17"),
+    ("Экзамены пройдут с 25 июня по 17 июля.", "2020-05-10", "ru", "25 июня по 17 июля",
+     "2020-06-25", "2020-07-17"),
+    ("Пробне тестування пройде 15−17 червня.", "2020-05-10", "uk", "15−17 червня", "2020-06-15",
+     "2020-06-17"),
+    ("Ремонт триватиме до кінця літа.", "2024-07-10", "uk", "до кінця літа", "2024-06-01",
+     "2024-08-31"),
+    ("Ремонт продлится до конца лета.", "2024-07-10", "ru", "до конца лета", "2024-06-01",
+     "2024-08-31"),
     # a month after a name ending in digits is still a month (not «32 января»)
     ("На саміті G20 у листопаді 2022 року президент виступив онлайн.", "2023-01-10", "uk",
      "у листопаді 2022 року", "2022-11-01", "2022-11-30"),
@@ -338,6 +349,36 @@ def test_the_day_in_a_sentence_pointing_back_is_when_it_was_said(text, language)
     assert [str(d.date()) for d in found["said_on"]] == ["2024-01-30", "2024-01-30"]
     assert found["said_on_basis"].str.split(":").str[0].tolist() == [
         "attribution", "earlier attribution"]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "day"),
+    [
+        # the day the speaker's earlier words were said wins over another day the article names
+        # beside the speaker (the day of the meeting she speaks about)
+        ("У неділю, 11 серпня, президент і міністерка Уляна Супрун провели зустріч.\nСупрун "
+         "розповіла, що вони обговорили реформу. Про це вона сказала у середу перед засіданням "
+         "уряду.\n«Була зустріч з президентом, ми говорили про трансформацію медицини», – "
+         "зазначила Супрун.", "uk", "2019-08-14"),
+    ],
+)
+def test_the_speakers_earlier_attribution_dates_her_next_words(text, language, day):
+    import pandas as pd
+
+    from presslens.statements import statements
+
+    arts = pd.DataFrame([{"id": "x", "text": text, "language": language, "outlet": "o",
+                          "published": pd.Timestamp("2019-08-15"), "title": None}])
+    found = statements(arts, link=False)
+    direct = found[found["kind"] == "direct"]
+    assert [str(d.date()) for d in direct["said_on"]] == [day]
+
+
+def test_where_a_thing_was_said_is_not_its_source():
+    text = ("Страна не продлит договор о транзите газа.\nОб этом заявили на брифинге.\n"
+            "\"Договор с Россией никто продолжать не будет, это решено давно\".")
+    found = [s for s in find_statements(text, "ru") if s["kind"] == "direct"]
+    assert [s["speaker_mention"] for s in found] == [None]
 
 
 # --------------------------------------------------------------------------- cleaning

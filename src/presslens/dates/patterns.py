@@ -76,7 +76,7 @@ def _pieces() -> _Pieces:
         en=en,
         decade=alt(w["decade_suffixes"]),
         yw=yw,
-        dash=r"\s*(?:[-–—]|по|до|і|и|та)\s*",
+        dash=r"\s*(?:[-–—−]|по|до|і|и|та)\s*",
         year=rf"(?:\s+(?P<y>\d{{4}})(?:\s*{yw})?)?",
         wd=alt(list(weekday_of) + [f.replace("'", "’") for f in weekday_of]),
         wm=alt(wmod),
@@ -107,7 +107,8 @@ def _day_patterns(p: _Pieces) -> list[tuple[str, re.Pattern]]:
         (
             "range2",
             re.compile(
-                rf"{b}(?P<d>\d{{1,2}})\s+(?P<mon>{mon_d})\s*[-–—]\s*(?P<d2>\d{{1,2}})\s+"
+                rf"{b}(?P<d>\d{{1,2}})\s+(?P<mon>{mon_d})\s*(?:[-–—−]|\s(?:до|по)\s)\s*"
+                rf"(?P<d2>\d{{1,2}})\s+"
                 rf"(?P<mon2>{mon_d}){year}"
             ),
         ),
@@ -231,7 +232,8 @@ def _relative_patterns(p: _Pieces) -> list[tuple[str, re.Pattern]]:
         # весной 2014 года (that year's; winter: from the December before)
         ("season", re.compile(
             rf"{b}(?P<since>(?:с|з|від|со)\s+(?:начала|початку)\s+)?"
-            rf"(?P<edge>(?:в|у|на)\s+(?:конце|начале|середине|кінці|початку|середині)\s+)?"
+            rf"(?P<edge>(?:(?:в|у|на)\s+(?:конце|начале|середине|кінці|початку|середині)|"
+            rf"до\s+(?:конца|кінця))\s+)?"
             rf"(?:(?P<pp>за|в|у|на|до|с|з|к)\s+)?"
             rf"(?:(?P<pm>{seasonal})\s+)?(?P<season>{alt(seasons())}){e}{p.year}", ic)),
         # на следующей неделе; two weeks at once: на прошлой и позапрошлой неделе

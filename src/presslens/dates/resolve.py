@@ -267,7 +267,8 @@ def _season_span(start_month: int, step: int | None, published: dt.date, tense: 
     current = [s for s in spans if s[0] <= published <= s[1]]
     past = [s for s in spans if s[1] < published]
     future = [s for s in spans if s[0] > published]
-    if step == 0 or (step is None and current and tense != "future" and tense != "past"):
+    # a season under way is the one meant, unless the verb looks back (``до кінця літа``)
+    if step == 0 or (step is None and current and tense != "past"):
         chosen = current[0] if current else (past[-1] if tense == "past" else future[0])
     elif step == -1 or (step is None and tense == "past"):
         chosen = past[-1]

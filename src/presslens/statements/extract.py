@@ -276,14 +276,16 @@ def _rows(articles: pd.DataFrame) -> list[dict]:
             if said is None:
                 said, basis = index.pointed_back(st)
             pkey = person.key if person is not None else None
+            if said is not None and pkey:
+                last_date[pkey] = (said, basis.split(": ", 1)[1])
+            elif pkey and pkey in last_date:
+                # the day the speaker's earlier words were said, before any other day the
+                # article names beside the speaker
+                said, basis = last_date[pkey][0], f"earlier attribution: {last_date[pkey][1]}"
             if said is None:
                 said, basis = index.context_date(st)
-            if said is not None and pkey and basis.startswith("attribution"):
-                last_date[pkey] = (said, basis.split(": ", 1)[1])
-            elif said is not None:
+            if said is not None:
                 pass
-            elif pkey and pkey in last_date:
-                said, basis = last_date[pkey][0], f"earlier attribution: {last_date[pkey][1]}"
             elif published is not None:
                 said, basis = published, "published"
             else:

@@ -198,6 +198,7 @@ _SOURCE_TAIL = re.compile(
     r"соцсет|соцмереж|комментари|коментар|сво|своєму|своем|заяв|сообщени|повідомлен)\w*.*$"
 )
 _SELF = frozenset("сам сама сами само сам. сама.".split())
+_WHERE = frozenset("на під при після перед під час во время в ходе у ході".split())
 
 
 def _from_source(st: Statement, text: str, people, sources: list[re.Match],
@@ -220,8 +221,10 @@ def _from_source(st: Statement, text: str, people, sources: list[re.Match],
         )
         return
     src = _SOURCE_TAIL.sub("", m.group("src")).strip(" —–-")
-    if not src or src.split()[0].lower() in _SELF:
-        return  # «сообщил сам боксер»: the person the article is about, not an organisation
+    if not src or src.split()[0].lower() in _SELF | _WHERE:
+        # «сообщил сам боксер»: the person the article is about; «заявил на брифинге»: where
+        # it was said, not who said it
+        return
     st.speaker_mention, st.how = " ".join(src.split()[:_SOURCE_WORDS]), "organisation"
 
 
