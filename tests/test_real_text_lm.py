@@ -426,6 +426,11 @@ BODY_UK = "Міська рада ухвалила бюджет на наступ
          "ребята!\nОтветить", 1, ["comments"] * 4),
         (f"{BODY_UK}\nКоментарі\nДуже гарне рішення ради, давно чекали на це.", 1,
          ["comments"] * 2),
+        # a site's long prompt just above the comment section is not a body line cut off
+        (f"{BODY_UK}\nЗараз ви читаєте новину «Рада ухвалила бюджет». Вас також можуть "
+         "зацікавити свіжі новини міста та області на сайті Міста.ua\nКоментарі\n12\nЗалишати "
+         "коментарі можуть лише зареєстровані користувачі", 1,
+         ["prompt", "comments", "counter", "comments"]),
         # a short unfinished line with a prompt after it is a headline, not a body cut off
         (f"{BODY}\nСуд закрыл дело против мэра\nНовости в Telegram. Подписывайтесь на наш "
          "канал", 1, ["fragment", "prompt"]),

@@ -174,7 +174,9 @@ def cut_off_tail(lines, live, last, reason, n_words) -> int | None:
         return None
     tail, rest = after[0], after[1:]
     line = lines[tail].strip()
-    long_line = n_words[tail] >= PROSE_WORDS and reason.get(tail) in GATED_SHORT
+    long_line = n_words[tail] >= PROSE_WORDS and reason.get(tail) in GATED_SHORT and not any(
+        p.search(line.lower()) for p in ALWAYS.values()  # a site's prompt at any length stays
+    )
     if (tail in reason and not long_line) or not all(
         i in reason or (n_words[i] <= 4 and not ends_sentence(lines[i])) for i in rest
     ):
