@@ -73,6 +73,9 @@ def vocabulary_hits(lower: str) -> Counter[str]:
     return Counter(m.lastgroup.replace("_", "-") for m in GATED_ALL.finditer(lower))
 
 
+_SOURCE_LABEL = re.compile(r"(?i)^\W*(?:джерело|источник)\s*:")
+
+
 def gated_reason(line: str, n: int, hits: Counter[str], outside_body: bool) -> str | None:
     """Vocabulary reasons, trusted on short lines, outside the body, or on two hits.
 
@@ -82,9 +85,9 @@ def gated_reason(line: str, n: int, hits: Counter[str], outside_body: bool) -> s
     prose = ends_sentence(line) and (n > PROSE_WORDS or n > 14 and hits.total() == 1)
     if prose or n > 2 * PROSE_WORDS or (ends_sentence(line) and ATTRIBUTION.match(line)):
         return None  # «Про це … написав у телеграм-каналі.»: the source of the news, body
+    if not outside_body and ("source" in hits or _SOURCE_LABEL.match(line)):
+        return None  # `Джерело: прокурор … у соцмережах` between paragraphs: whose news it is
     for reason, count in hits.items():
-        if reason == "source" and not outside_body and count == 1:
-            continue  # `Джерело: обласна адміністрація` between paragraphs: whose news it is
         short = n <= GATED_SHORT[reason]
         if reason == "navigation" and short:
             return reason

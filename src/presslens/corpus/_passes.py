@@ -190,7 +190,10 @@ def mark_outside_vocabulary(art: Article) -> None:
     """Find the body's bounds; trust the vocabulary on every line outside them."""
     art.first = _anchor(art, art.kept())
     art.last = _anchor(art, art.kept()[::-1])
+    lede = _lede_before(art)  # «…» / «Об этом пишет …»: the line pointed back to is body
     for i in art.kept():
+        if i == lede:
+            continue
         if art.outside(i) and art.n_words[i] <= 2 * PROSE_WORDS:  # longer lines are prose
             r = gated_reason(art.stripped[i], art.n_words[i], art.hits(i), outside_body=True)
             if r or (r := _interface_line(art.stripped[i], art.n_words[i])):
