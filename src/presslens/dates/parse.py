@@ -57,6 +57,8 @@ def read_mention(kind: str, m: re.Match) -> DateMention | None:
     """Read the match ``m`` of the pattern of ``kind`` as a mention; None when it is no date."""
     g = m.groupdict()
     y = int(g["y"]) if g.get("y") else None
+    if kind == "decade":  # «в 60-х годах»: two digits, made a year by the reader
+        return _read_decade(m, g, y)
     if not plausible_year(y) or not plausible_year(int(g["y2"]) if g.get("y2") else None):
         return None  # «в январе 0000 года», 01.01.0001: not a date
     reader = _READERS.get(kind)
@@ -93,8 +95,18 @@ def _read_english(m, g, y):
 def _read_decade(m, g, y):
     """в 1990-х годах, у 90-ті роки: ten years."""
     first = int(g["y"])
+    plural = g["suffix"].lower() in ("х", "ых", "их", "ые", "ті", "тих")
+    year_word = len(m.group(0).split()) > 1
+    if first < 100 and not (plural or year_word):
+        return None  # «10-е место»: an ordinal, not the 2010s
     first += 0 if first >= 100 else (1900 if first >= 30 else 2000)
     return _at(m, "year", year=first, year2=first + 9)
+
+
+def _read_short_year(m, g, y):
+    """бюджет 26-го года, 26-го року: a year written with its last two digits."""
+    yy = int(g["yy"])
+    return _at(m, "year", year=(2000 if yy < 50 else 1900) + yy)
 
 
 def _read_day_month(m, g, y):
@@ -249,7 +261,7 @@ _READERS = {
     "date_en": _read_english, "en_date": _read_english, "decade": _read_decade,
     "range2": _read_day_month, "date": _read_day_month, "month": _read_month,
     "yearrange": _read_year_range, "yearpair": _read_year_pair, "year": _read_year,
-    "edgeyear": _read_year,
+    "edgeyear": _read_year, "shortyear": _read_short_year,
     "weekday": _read_weekday, "relative": _read_relative, "ago": _read_ago, "ahead": _read_ahead,
     "periodedge": _read_period_edge, "yearpart": _read_year_part, "dayword": _read_day_word,
     "weekend": _read_weekend,

@@ -33,7 +33,8 @@ WORD_PATTERNS = {"month": ("months",), "monthrange": ("months",), "edgeyear": ("
                  "dayword": ("day_ordinals",)}
 #: The pattern kinds that open with a number: tried only where a number starts.
 DIGIT_PATTERNS = frozenset(
-    {"numeric", "iso", "range2", "date", "date_en", "decade", "yearrange", "yearpair", "year"}
+    {"numeric", "iso", "range2", "date", "date_en", "decade", "yearrange", "yearpair", "year",
+     "shortyear"}
 )
 #: A run of letters.
 LETTER_RUN = re.compile(r"[^\W\d_]+")
@@ -155,6 +156,8 @@ def _year_patterns(p: _Pieces) -> list[tuple[str, re.Pattern]]:
         ),
         # two years in a row, a season's or a school year's: сезон 2025-2026, 2019/2020
         ("yearpair", re.compile(rf"{b}(?P<y>(?:19|20)\d\d)\s*[-–—/]\s*(?P<y2>(?:19|20)\d\d){e}")),
+        # a year by its last two digits with its ordinal ending: бюджет 26-го года
+        ("shortyear", re.compile(rf"{b}(?P<yy>\d\d)-(?:го|м|й)\s+(?:года|году|року|році){e}")),
         # a year alone in brackets, as after a title: «Пекін» (2008)
         ("year", re.compile(r"(?<=\()(?P<y>(?:19|20)\d\d)(?=\))")),
         # years in brackets, as after a name: Дмитро Юденко (1986-2023)
