@@ -143,6 +143,17 @@ def _direct(text: str, language: str) -> list[dict]:
     return [s for s in find_statements(text, language) if s["kind"] == "direct"]
 
 
+def _table(text: str, language: str, published: str):
+    """The statements table of one article, as ``presslens statements`` gives it."""
+    import pandas as pd
+
+    from presslens.statements import statements
+
+    arts = pd.DataFrame([{"id": "x", "text": text, "language": language, "outlet": "o",
+                          "published": pd.Timestamp(published), "title": None}])
+    return statements(arts, link=False)
+
+
 @pytest.mark.parametrize(
     ("text", "language", "head", "key"),
     [
@@ -352,13 +363,7 @@ def test_dash_speech_in_the_first_person_without_attribution(text, language, exp
     ],
 )
 def test_the_day_in_a_sentence_pointing_back_is_when_it_was_said(text, language):
-    import pandas as pd
-
-    from presslens.statements import statements
-
-    arts = pd.DataFrame([{"id": "x", "text": text, "language": language, "outlet": "o",
-                          "published": pd.Timestamp("2024-01-31"), "title": None}])
-    found = statements(arts, link=False)
+    found = _table(text, language, "2024-01-31")
     assert [str(d.date()) for d in found["said_on"]] == ["2024-01-30", "2024-01-30"]
     assert found["said_on_basis"].str.split(":").str[0].tolist() == [
         "attribution", "earlier attribution"]
@@ -376,13 +381,7 @@ def test_the_day_in_a_sentence_pointing_back_is_when_it_was_said(text, language)
     ],
 )
 def test_the_speakers_earlier_attribution_dates_her_next_words(text, language, day):
-    import pandas as pd
-
-    from presslens.statements import statements
-
-    arts = pd.DataFrame([{"id": "x", "text": text, "language": language, "outlet": "o",
-                          "published": pd.Timestamp("2019-08-15"), "title": None}])
-    found = statements(arts, link=False)
+    found = _table(text, language, "2019-08-15")
     direct = found[found["kind"] == "direct"]
     assert [str(d.date()) for d in direct["said_on"]] == [day]
 

@@ -58,6 +58,7 @@ class Article:
     last: int | None = None
     headline: int | None = None
     lede: int | None = None
+    pointed_lede: int | None = None  # the line a body opening «Об этом …» points back to
     related_block: bool = False
     _hits: dict[int, Counter[str]] = field(default_factory=dict)
 
@@ -190,9 +191,9 @@ def mark_outside_vocabulary(art: Article) -> None:
     """Find the body's bounds; trust the vocabulary on every line outside them."""
     art.first = _anchor(art, art.kept())
     art.last = _anchor(art, art.kept()[::-1])
-    lede = _lede_before(art)  # «…» / «Об этом пишет …»: the line pointed back to is body
+    art.pointed_lede = _lede_before(art)  # «…» / «Об этом пишет …»: the line is body
     for i in art.kept():
-        if i == lede:
+        if i == art.pointed_lede:
             continue
         if art.outside(i) and art.n_words[i] <= 2 * PROSE_WORDS:  # longer lines are prose
             r = gated_reason(art.stripped[i], art.n_words[i], art.hits(i), outside_body=True)
@@ -312,9 +313,8 @@ def mark_fragments(art: Article) -> None:
     first, last, reason = art.first, art.last, art.reason
     cut = cut_off_tail(art.lines, art.live, last, reason, art.n_words)
     reason.pop(cut, None)
-    lede = _lede_before(art)
     for i in art.kept():
-        if not art.outside(i) or i in (cut, lede):
+        if not art.outside(i) or i in (cut, art.pointed_lede):
             continue
         line = art.lines[i].strip()
         if i > last and GLUED_DATE.search(line):

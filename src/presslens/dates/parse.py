@@ -163,13 +163,18 @@ def _read_relative(m, g, y):
     return _at(m, "relative", offset=words()["relative_days"][g["rel"].lower()])
 
 
+def _unit(word: str) -> str:
+    """The period a unit word names: недели → week, років → year."""
+    return next(u for u, forms in words()["ago_units"].items() if word.lower() in forms)
+
+
 def _read_ago(m, g, y):
     """год назад, три дні тому, неделю-две недели назад."""
     count = count_of(g["n"])
     near = count_of(g["n0"]) if g["n0"] else None
     if near is not None and near >= count:
         return None  # «5-2 дня назад»: not a span back
-    unit = next(u for u, forms in words()["ago_units"].items() if g["unit"].lower() in forms)
+    unit = _unit(g["unit"])
     return _at(m, "relative", offset=-count, period=unit,
                offset2=None if near is None else -near)
 
@@ -177,7 +182,7 @@ def _read_ago(m, g, y):
 def _read_ahead(m, g, y):
     """через три недели, через рік: the day that many days, weeks, months or years on."""
     count = count_of(g["n"])
-    unit = next(u for u, forms in words()["ago_units"].items() if g["unit"].lower() in forms)
+    unit = _unit(g["unit"])
     return _at(m, "relative", offset=count, period=unit)
 
 

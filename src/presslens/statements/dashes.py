@@ -258,10 +258,9 @@ def _own_voice(para: Paragraph, ctx: Context, found: list, q_start: int, q_end: 
     attr = Attribution(None, None, None, None, None, None, "none")
     if not found and para.index > 0:
         p_off, p_line = para.paragraphs[para.index - 1]
-        sents = split_sentences(p_line)
-        named = attribute(sents[-1].text, p_off + sents[-1].start, ctx, require_cue=False) if (
-            sents) else None
-        if named is not None and named.how == "name" and named.person is not None:
-            attr, span = named, (p_off + sents[-1].start, p_off + sents[-1].end)
+        last = split_sentences(p_line)[-1:]
+        named = [attribute(s.text, p_off + s.start, ctx, require_cue=False) for s in last]
+        if named and named[0] is not None and named[0].how == "name" and named[0].person:
+            attr, span = named[0], (p_off + last[0].start, p_off + last[0].end)
     return make(attr, body, "direct", q_start, q_end, span)
 

@@ -284,12 +284,8 @@ def _rows(articles: pd.DataFrame) -> list[dict]:
                 said, basis = last_date[pkey][0], f"earlier attribution: {last_date[pkey][1]}"
             if said is None:
                 said, basis = index.context_date(st)
-            if said is not None:
-                pass
-            elif published is not None:
-                said, basis = published, "published"
-            else:
-                said, basis = None, "unknown"
+            if said is None:
+                said, basis = published, "published" if published is not None else "unknown"
             if said is not None and published is not None and said > published:
                 # a day after publication is what was announced, never when it was said
                 said, basis = published, "published"

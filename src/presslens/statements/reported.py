@@ -198,7 +198,9 @@ _SOURCE_TAIL = re.compile(
     r"соцсет|соцмереж|комментари|коментар|сво|своєму|своем|заяв|сообщени|повідомлен)\w*.*$"
 )
 _SELF = frozenset("сам сама сами само сам. сама.".split())
-_WHERE = frozenset("на під при після перед під час во время в ходе у ході".split())
+# the first word of where something was said (на брифинге, під час, во время; «в ходе» and
+# «у ході» reach here as «ходе», «ході»: the pattern reads the «в», «у» before the source)
+_WHERE = frozenset({"на", "під", "при", "після", "перед", "во", "ходе", "ході"})
 
 
 def _from_source(st: Statement, text: str, people, sources: list[re.Match],
