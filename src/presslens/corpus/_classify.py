@@ -37,6 +37,7 @@ from presslens.corpus._rules import (
     is_heading,
     is_timestamp,
     normalize_line,
+    outlet_name,
 )
 
 #: A headline glued to its date is a headline: longer lines are not read for one.
@@ -83,7 +84,8 @@ def gated_reason(line: str, n: int, hits: Counter[str], outside_body: bool) -> s
     ``Об этом сообщила пресс-служба в Telegram`` inside a paragraph is body.
     """
     prose = ends_sentence(line) and (n > PROSE_WORDS or n > 14 and hits.total() == 1)
-    if prose or n > 2 * PROSE_WORDS or (ends_sentence(line) and ATTRIBUTION.match(line)):
+    if prose or n > 2 * PROSE_WORDS or (
+            (ends_sentence(line) or n >= PROSE_WORDS) and ATTRIBUTION.match(line)):
         return None  # «Про це … написав у телеграм-каналі.»: the source of the news, body
     if not outside_body and ("source" in hits or _SOURCE_LABEL.match(line)):
         return None  # `Джерело: прокурор … у соцмережах` between paragraphs: whose news it is
@@ -119,16 +121,23 @@ def _question_heading(line: str, n: int) -> bool:
     )
 
 
+#: The signature of an embedded post: ``— Петро Порошенко (@poroshenko) 11 жовтня 2018 р.``
+_SIGNATURE = re.compile(r"^\W*[^()]{2,60}\(@\w+\)\s+\S*\s*\d")
+#: A link at the end of a line (an embedded post's picture): the sentence ends before it.
+_TRAILING_LINK = re.compile(r"\s+(?:https?://|www\.|pic\.twitter\.com/)\S+\s*$")
+
+
 def inner_reason(line: str, n: int) -> str | None:
     """Why a line inside the body is not body: a caption (a name alone), a subheading (a
     short line without sentence punctuation, or a question in the third person), or a
     related headline (a longer line without sentence punctuation between paragraphs)."""
-    if n <= 3 and NAME.match(line):
+    if (n <= 3 and NAME.match(line)) or ("(@" in line and _SIGNATURE.match(line)):
         return "caption"
     if _question_heading(line, n):
         return "subheading"
     if (
         ends_sentence(line)
+        or ("/" in line and ends_sentence(_TRAILING_LINK.sub("", line)))  # `… pic.twitter.com/…`
         or line.endswith((":", ",", ";", "»", "”", "“", '"'))
         or line[:1] in "—–-«„“\"'"
         or _LABELLED.match(line)  # `Джерело: …`, `Деталі: …`: a labelled body line
@@ -150,6 +159,15 @@ _CUT_WORD = re.compile(r"[\w,;:\-–—«»„“”\"(’'ʼ]\s*$")
 _INLINE = frozenset({"caption", "ad", "counter", "url", "punctuation"})
 
 
+#: Words of a line that ends with a colon and introduces what follows (``… відповів так:``).
+INTRODUCES_WORDS = 6
+
+
+def introduces(line: str, n: int) -> bool:
+    """Whether a line of ``n`` words introduces the next one: a sentence ending with a colon."""
+    return n >= INTRODUCES_WORDS and line.rstrip().endswith(":")
+
+
 def cut_off_tail(lines, live, last, reason, n_words) -> int | None:
     """Return the line that ends the body cut off mid-sentence, if there is one.
 
@@ -167,7 +185,8 @@ def cut_off_tail(lines, live, last, reason, n_words) -> int | None:
         if i in reason:
             return False
         # a sentence, a paragraph that goes on (ends with a comma), a short label (`Видео:`)
-        return bool(ends_sentence(line) or GOES_ON.search(line) or n_words[i] <= 4)
+        return bool(ends_sentence(line) or GOES_ON.search(line) or n_words[i] <= 4
+                    or introduces(line, n_words[i]))
 
     while after and passed(after[0]) and len(after) > 1:
         after = after[1:]
@@ -186,8 +205,8 @@ def cut_off_tail(lines, live, last, reason, n_words) -> int | None:
         return None
     if n_words[tail] < 2 or ends_sentence(line) or not _CUT_WORD.search(line):
         return None
-    if AUTHOR_PREFIX.match(line):
-        return None  # a byline under the body, not a sentence cut off
+    if AUTHOR_PREFIX.match(line) or outlet_name(line):
+        return None  # a byline or the outlet's name under the body, not a sentence cut off
     if rest and n_words[tail] < _CUT_BEFORE_MORE:
         return None  # a short line with a prompt or a menu after it: a headline, not a cut
     return tail

@@ -18,6 +18,7 @@ from presslens.corpus._classify import (
     cut_off_tail,
     gated_reason,
     inner_reason,
+    introduces,
     strict_reason,
     vocabulary_hits,
 )
@@ -147,11 +148,37 @@ def _is_headline_copy(j: int, i: int, order: list[int], stripped: dict[int, str]
     )
 
 
+def _teasers(art: Article) -> list[tuple[int, str]]:
+    """The first three lines kept that may be a teaser: five words or more, not pointing back
+    (``Об этом … заявила …`` is the body whatever follows), with their folded text."""
+    return [
+        (j, normalize_line(art.lines[j]).rstrip(".!?…"))
+        for j in art.kept()[:3]
+        if art.n_words[j] >= 5 and not _POINTS_BACK.match(art.lines[j])
+    ]
+
+
+_TEASER_GROWTH = 1.25
+
+
+def _teaser_of(i: int, norm: str, teasers: list[tuple[int, str]], art: Article) -> int | None:
+    """The teaser above line ``i`` whose sentence opens its longer text ``norm``: «…
+    поздравил верующих "с событием".» above «… "с событием" и поблагодарил …», a quarter
+    longer at least (a lede is not a teaser of the same sentence with a word added)."""
+    for j, head in teasers:
+        longer = len(norm) > _TEASER_GROWTH * len(head)
+        if j < i and j not in art.reason and longer and norm.startswith(head):
+            return j
+    return None
+
+
 def mark_repeats(art: Article) -> None:
     """Lines repeated inside the article, including a whole body pasted again."""
     lines, stripped, reason = art.lines, art.stripped, art.reason
     seen_lines: dict[str, int] = {}
     seen_sentences: set[str] = set()
+    teasers = _teasers(art)
+    starts = {head[:8] for _, head in teasers}
     for i in art.kept():
         norm = normalize_line(lines[i])
         sents = sentences(lines[i])
@@ -169,6 +196,10 @@ def mark_repeats(art: Article) -> None:
             reason[i] = "duplicate line"
         elif len(sents) >= 2 and sum(s in seen_sentences for s in sents) >= 0.8 * len(sents):
             reason[i] = "repeated body"
+        elif norm[:8] in starts and (teaser := _teaser_of(i, norm, teasers, art)) is not None:
+            # a teaser above the body, the start of a body line written out in full later
+            reason[teaser] = "duplicate line"
+            seen_lines[norm] = i
         else:
             seen_lines[norm] = i
             seen_sentences.update(sents)
@@ -299,9 +330,13 @@ _POINTS_BACK = re.compile(
 def _lede_before(art: Article) -> int | None:
     """The line just before the body when the body's first line points back to it."""
     first = art.first
-    if first is None or not _POINTS_BACK.match(art.lines[first]):
+    if first is None:
         return None
     before = [i for i in art.kept() if i < first]
+    if not _POINTS_BACK.match(art.lines[first]) and before and art.n_words[before[-1]] >= 5:
+        first = before.pop()  # «Про це … сказав, передає X» kept above the body's anchor
+    if not _POINTS_BACK.match(art.lines[first]):
+        return None
     if not before or art.n_words[before[-1]] < 5 or art.lines[before[-1]].rstrip().endswith(":"):
         return None
     return before[-1]
@@ -326,6 +361,8 @@ def mark_fragments(art: Article) -> None:
             continue
         if ends_sentence(line) or (n >= 5 and ATTRIBUTION.match(line)):
             continue  # «Как сообщал …, 20 июня Гройсман рассказал» without its period: body
+        if cut is not None and i < cut and introduces(line, n):
+            continue  # «… депутат відповів так:» before the line cut off: body
         if i > last and art.related_block and n <= 25:
             reason[i] = "related headline"
         elif n <= 4 or (i > last and n <= 20 and not GOES_ON.search(line)) or (

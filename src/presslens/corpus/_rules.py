@@ -14,7 +14,7 @@ from functools import lru_cache
 import pandas as pd
 
 from presslens.corpus.metadata import plausible_year
-from presslens.lexicon import read_json
+from presslens.lexicon import read_json, read_words
 
 _VOCAB = read_json("clean_vocabulary.json")
 
@@ -247,3 +247,13 @@ def tidy(line: str) -> str:
     if "  " in line or "\t" in line or "\u00a0" in line:
         line = _SPACES.sub(" ", line)
     return line.strip()
+
+
+@lru_cache(maxsize=1)
+def _outlets() -> frozenset[str]:
+    return frozenset(" ".join(w.lower().split()) for w in read_words("speakers_media.txt"))
+
+
+def outlet_name(line: str) -> bool:
+    """Whether a line is only a news outlet's name (``Українська правда`` under the body)."""
+    return " ".join(line.lower().split()).strip(" .«»\"") in _outlets()

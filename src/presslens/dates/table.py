@@ -69,7 +69,7 @@ def date_rows(text: str, published: dt.date | None, language: str | None) -> tup
     rows = []
     if not text:
         return ()
-    bounds = starts = None
+    bounds = starts = anchor = None
     for m in scan(text):
         if bounds is None:
             bounds = [(s.start, s.stop, s.text) for s in razdel.sentenize(text) if s.text.strip()]
@@ -82,7 +82,10 @@ def date_rows(text: str, published: dt.date | None, language: str | None) -> tup
         if tense == "past" and m.kind == "date" and _UNTIL.search(text, max(0, m.start - 6),
                                                                    m.start):
             tense = None  # «ушла в отпуск до 15 мая»: a deadline, not a day that has passed
-        first, last, basis = resolve_mention(m, published, tense)
+        first, last, basis = _in_story_year(m, anchor, published, tense) or resolve_mention(
+            m, published, tense)
+        if m.kind == "date" and m.year is not None and m.day is not None:
+            anchor = m  # the last day written with its year: the year of the story told
         tense = None if tense == "infinitive" else tense
         rows.append(
             {
@@ -101,6 +104,27 @@ def date_rows(text: str, published: dt.date | None, language: str | None) -> tup
             }
         )
     return tuple(rows)
+
+
+#: Days after the last day written with its year that a day without one may take its year.
+_STORY_DAYS = 92
+
+
+def _in_story_year(m, anchor, published: dt.date | None, tense: str | None):
+    """Resolve a past day without a year in the year of the day written with one just
+    before it, when that is another year and the day follows it within a season (``10 серпня
+    2014 року розпочалися бої … 12 серпня частини намагалися …`` in an article of 2020)."""
+    if (anchor is None or m.kind != "date" or m.year is not None or m.day is None
+            or tense != "past" or published is None or anchor.year == published.year):
+        return None
+    try:
+        day, since = dt.date(anchor.year, m.month, m.day), dt.date(anchor.year, anchor.month,
+                                                                  anchor.day)
+    except (TypeError, ValueError):
+        return None
+    if not 0 <= (day - since).days <= _STORY_DAYS or day > published:
+        return None
+    return day, day, "year from the date written before it"
 
 
 def find_dates(text: str, published=None, language: str | None = None) -> pd.DataFrame:

@@ -155,7 +155,27 @@ def _after_nominal(clause: str, offset: int, ctx: Context, cues, people, roles):
     role_after = [r for r in roles if r.start >= after and r.start - after <= 10]
     if role_after:
         return _role_attr(ctx, role_after[0], cues, offset)
-    return None
+    return _whose_words(clause[nominal.end() :], after, offset, ctx, cues)
+
+
+def _whose_words(rest: str, pos: int, offset: int, ctx: Context, cues) -> Attribution | None:
+    """``слова спортсменки``, ``за словами тренера``: a common noun for a person in the
+    genitive stands for the last person of its gender named."""
+    m = _LOWER_WORD.match(rest.lstrip())
+    if m is None or len(m.group()) < 4:
+        return None
+    found = _morph.parses(m.group(), ctx.language)[:1]
+    if not found or found[0].pos != "NOUN" or not {"anim", "gent"} <= found[0].tags or (
+            {"Surn", "Name", "Patr"} & found[0].tags):
+        return None
+    gender = "masc" if "masc" in found[0].tags else "femn" if "femn" in found[0].tags else None
+    at = pos + len(rest) - len(rest.lstrip())
+    person = ctx.antecedent(at, gender)
+    if person is None or not person.nominative:
+        return None  # «слова жильца» after «мэра Куликова»: someone not named
+    cue, nominal = cues
+    return Attribution(_cue_text(cue, nominal), _cue_pos(cue, nominal, offset), person,
+                       m.group(), at, None, "role")
 
 
 def _subjects(clause: str, offset: int, anchor: int, people, roles) -> list[tuple]:
@@ -282,7 +302,8 @@ def _organisation(clause: str, offset: int, cue, ctx: Context) -> Attribution | 
         return None
     words = m.group("org").split()
     # the head noun in the nominative (в Кремле → Кремль), the rest as written
-    head = words[0] if words[0].isupper() else _morph.nominative(words[0], ctx.language)
+    keep = words[0].isupper() or any(c.isupper() for c in words[0][1:])  # МЗС, УкрГМЦ
+    head = words[0] if keep else _morph.nominative(words[0], ctx.language)
     name = " ".join([head, *words[1:]])
     return Attribution(cue[2], offset + cue[0], None, name, offset + m.start("org"), None,
                        "organisation")
@@ -292,6 +313,8 @@ def _role_attr(ctx: Context, role: Role, cues, offset: int) -> Attribution:
     """The attribution to a role noun: the person named before with a fitting role."""
     cue, nominal = cues
     person = ctx.by_role(role, role.start) or ctx.fitting(role, role.start)
+    if person is None and not role.key[1]:  # a bare role noun: депутат, спикер
+        person = ctx.described(role, _feminine(role, ctx.language))
     return Attribution(
         _cue_text(cue, nominal),
         _cue_pos(cue, nominal, offset),
@@ -301,6 +324,14 @@ def _role_attr(ctx: Context, role: Role, cues, offset: int) -> Attribution:
         role.text,
         "role",
     )
+
+
+def _feminine(role: Role, language: str | None) -> str | None:
+    """``femn`` for a feminine role noun (очільниця, речниця), else None: a masculine post
+    noun names women too."""
+    head = role.text.split()[0]
+    found = _morph.parses(head, language)[:1]
+    return "femn" if found and "femn" in found[0].tags else None
 
 
 def _cue_text(cue, nominal) -> str | None:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from presslens.statements.roles import Role, role_matches, unique_post
 from presslens.statements.speakers import Person
-from presslens.statements.wordlists import is_media
+from presslens.statements.wordlists import is_media, role_words
 
 __all__ = ["Context"]
 
@@ -100,6 +100,24 @@ class Context:
         subjects = [p for p in candidates if p.nominative]
         pool = subjects or candidates
         return pool[-1] if pool else None
+
+    def described(self, role: Role, gender: str | None) -> Person | None:
+        """Return the person a role noun left unmatched stands for (``— відповів депутат``
+        after the deputy was named without the post): the last subject named before, else,
+        for a post held by one person, the first subject named after (``— сказала очільниця
+        уряду``, then ``— сказала Свириденко``); never one whose own role contradicts it."""
+        def fits(p: Person) -> bool:
+            return (p.role_key is None or role_matches(role.key, p.role_key) > 0) and (
+                gender is None or p.gender in (gender, None))
+
+        person = self.antecedent(role.start, gender)
+        if person is not None and person.nominative and fits(person):
+            return person
+        if not unique_post(role.key) or role.key[0] in role_words()["generic_set"]:
+            return None
+        after = [p for p in self.people[self._upto(role.end):]
+                 if p.nominative and not self._quoted(p.start) and not is_media(p.text)]
+        return next((p for p in after if fits(p)), None)
 
     def by_role(self, role: Role, before: int) -> Person | None:
         """Return the person named before ``before`` whose role fits the role noun best."""

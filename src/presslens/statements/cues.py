@@ -59,15 +59,36 @@ def is_cue(word: str, language: str | None) -> str | None:
     return None
 
 
+#: A perfect gerund before «, что» / «, що» (``сказав, что``, ``наголосивши, що``).
+_GERUND_THAT = re.compile(r"(?i)\b([^\W\d_]+(?:в|вши|вшись))\s*,\s*(?:что|що)\b")
+
+
+@lru_cache(maxsize=20_000)
+def _speech_gerund(word: str, language: str | None) -> bool:
+    """Whether ``word`` is a gerund of a speech verb (сказав, подчеркнув, наголосивши: the
+    Ukrainian dictionary keeps the gerund as its own lemma, so its verb is spelt out)."""
+    low = word.lower()
+    verbs = {p.normal.replace("ё", "е") for p in _morph.parses(low, language)[:2]
+             if p.pos == "GRND"}
+    if low.endswith("вши") and verbs:
+        verbs.add(low[:-3] + "ти")  # наголосивши → наголосити
+    return bool(verbs & _cues()["speech"])
+
+
 def cue_tokens(text: str, language: str | None) -> list[tuple[int, int, str, str]]:
-    """Return ``(start, end, word, kind)`` for every reporting verb in ``text``."""
+    """Return ``(start, end, word, kind)`` for every reporting verb in ``text``, and every
+    gerund of one that introduces what was said (``отказалась, сказав, что …``)."""
     words = _CUE_WORD.findall(text)
     kinds = _morph.per_form("cue", language, words, lambda w: is_cue(w, language) or "")
-    if not any(kinds):
-        return []
-    return [
+    found = [
         (m.start(), m.end(), m.group(), kind)
         for m, kind in zip(_CUE_WORD.finditer(text), kinds, strict=True)
         if kind
     ]
+    if "," in text:
+        taken = {f[0] for f in found}
+        found += [(m.start(1), m.end(1), m.group(1), "speech") for m in _GERUND_THAT.finditer(text)
+                  if m.start(1) not in taken and _speech_gerund(m.group(1), language)]
+        found.sort()
+    return found
 

@@ -37,7 +37,8 @@ from presslens.statements.wordlists import is_media
 
 __all__ = ["direct"]
 
-_POST = re.compile(rf"^\s*[,.!?…]?\s*[{DASH}]\s+")
+# (a long dash may lose its space in a scrape: «…», —пишет Аваков)
+_POST = re.compile(rf"^\s*[,.!?…]?\s*(?:[{DASH}]\s+|[—–―](?=[а-яёіїєґ]))")
 _POST_COMMA = re.compile(r"^\s*,\s+")
 #: Words of a name (and a role before it) standing alone after a quotation.
 _NAME_AFTER_WORDS = 6
@@ -304,12 +305,17 @@ def _next_sentence(qt: _Quotation, ctx: Context, found) -> Statement | None:
 
 
 def _colon_before(qt: _Quotation, ctx: Context, found) -> Statement | None:
-    """The previous sentence, ending with a colon, names the speaker."""
+    """The previous sentence, ending with a colon, names the speaker; or, in the same
+    paragraph, a sentence giving the source just before (``Об этом он написал в Facebook.
+    «…»``)."""
     prev = qt.para.prev_sentence(qt.s_index)
-    if prev is None or not prev[0].rstrip().endswith(":"):
+    if prev is None:
         return None
-    attr = attribute(prev[0], prev[1], ctx, require_cue=False)
-    if attr is not None and attr.how != "none":
+    colon = prev[0].rstrip().endswith(":")
+    if not colon and not (qt.s_index > 0 and _ANAPHOR.search(prev[0])):
+        return None
+    attr = attribute(prev[0], prev[1], ctx, require_cue=not colon)
+    if attr is not None and attr.how != "none" and (colon or attr.cue):
         return qt.said(attr, (prev[1], prev[1] + len(prev[0])))
     return None
 
@@ -327,7 +333,29 @@ def _after_lede(qt: _Quotation, ctx: Context, found) -> Statement | None:
         attr = attribute(s.text, p_off + s.start, ctx, require_cue=k > 0)
         if attr is not None and attr.how == "name" and attr.person is not None:
             return qt.said(attr, (p_off + s.start, p_off + s.end))
+    if 1 < qt.para.index <= _LEDE_REACH:
+        return _lede_subject(qt, ctx)
     return None
+
+
+#: The paragraph a first quotation may stand in and still be the lede's subject's words.
+_LEDE_REACH = 3
+
+
+def _lede_subject(qt: _Quotation, ctx: Context) -> Statement | None:
+    """A first quotation a paragraph or two after the lede, no one named as a subject in
+    between: the words of the person the lede's first sentence is about (``Легкоатлетка
+    Ярослава Магучих обновила рекорд.`` … ``«У меня было ощущение …»``)."""
+    p_off, p_line = qt.para.paragraphs[0]
+    first = split_sentences(p_line)[:1]
+    if not first:
+        return None
+    s = first[0]
+    attr = attribute(s.text, p_off + s.start, ctx, require_cue=False)
+    person = attr.person if attr is not None and attr.how == "name" else None
+    if person is None or not person.nominative or other_gender(qt.inner, person, ctx.language):
+        return None
+    return qt.said(attr, (p_off + s.start, p_off + s.end))
 
 
 def _continues(qt: _Quotation, ctx: Context, found) -> Statement | None:

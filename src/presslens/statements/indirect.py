@@ -25,6 +25,7 @@ _ANAPHOR_HEAD = re.compile(
 )
 _THAT = re.compile(
     r"(?i)(?:,\s*|\s+)(?:(?:о\s+том|про\s+те|в\s+том|у\s+тому),\s*)?(что|чтобы|що|щоб)\b"
+    r"|:\s+(?=[^\W_])"  # В МЗС наголосили: Україна …, without quotation marks
 )
 _ABOUT_THAT = re.compile(r"(?i)^(?:[^\s,]+\s+){0,2}?(?:о\s+том|про\s+те),\s*(?:что|що)\s+")
 _CALLS = frozenset(

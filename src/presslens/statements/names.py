@@ -17,8 +17,12 @@ from functools import lru_cache
 from translitua import UkrainianKMU, translit
 
 from presslens.lexicon import read_rows
+from presslens.text import _morph
 
-__all__ = ["ENDINGS", "display_name", "first_key", "fold_letters", "name_key", "transliterate"]
+__all__ = [
+    "ENDINGS", "display_name", "first_key", "fold_letters", "name_key", "nominative_name",
+    "plural_name", "transliterate",
+]
 
 _FOLD = str.maketrans(
     {"ё": "е", "э": "е", "є": "е", "і": "и", "ї": "и", "ы": "и", "й": "и", "ґ": "г", "'": None}
@@ -158,3 +162,34 @@ def display_name(first: str | None, surname: str, language: str | None = None) -
 def _display_table() -> dict[str, str]:
     """The usual English spelling of well-known people, by surname key."""
     return {name_key(row["surname"]): row["display"] for row in read_rows("speakers_names.csv")}
+
+
+def plural_name(word: str, language: str | None) -> bool:
+    """Whether the dictionary reads an -ов/-ин surname only as a first name's plural."""
+    names = [p for p in _morph.parses(word, language) if "Name" in p.tags]
+    return bool(names) and all("plur" in p.tags for p in names) and bool(
+        re.search(r"(ов|ев|ёв|ин|ын)$", word))
+
+
+def nominative_name(word: str, language: str | None) -> str:
+    """Return the nominative of a name form when the grammar says so, else the form itself."""
+    if _morph.can_be_case(word, language, "nomn", names_only=True) or plural_name(word, language):
+        return word
+    reading = _morph.name_reading(word, language)
+    if reading is not None and _morph.is_known(word, language):
+        normal = reading.normal
+        if "femn" in reading.tags and language != "uk" and re.search(r"(ов|ев|ин|ын)$", normal):
+            normal += "а"
+        return normal[:1].upper() + normal[1:]
+    stem = name_key(word)
+    low = word.lower()
+    adjective = re.search(r"(ск|цк|зьк|ськ|цьк)(ого|ому|им|ім|ом)$", low)
+    if adjective:
+        ending = "ий" if language == "uk" or "ь" in adjective.group(1) else "ий"
+        return word[: adjective.start(2)] + ending
+    # the stem of an unknown word is the nominative of a consonant-final surname
+    for ending in ENDINGS:
+        if low.endswith(ending) and len(low) - len(ending) >= 3:
+            base = word[: -len(ending)]
+            return base
+    return stem[:1].upper() + stem[1:]

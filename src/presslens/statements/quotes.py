@@ -164,6 +164,12 @@ def _closing_mark(p: _Pairing, i: int, ch: str, closing: bool) -> None:
     elif ch in "»”" and p.stack and closing:
         # a quotation opened with one mark and closed with another: "…», «…”
         p.close_last(i)
+    elif (ch in "»”" and not p.stack and len(p.out) == 1 and not p.text[: p.out[0].open].strip(
+            " —–-") and _ATTRIBUTION_DASH.match(p.text, i + 1)):
+        # «Олимпийский», спасибо!» — сказал он: a paragraph's quotation opening with a quoted
+        # name shares its opening mark with it; the stray closing mark ends the whole quotation
+        first = p.out.pop()
+        p.out.append(Quote(first.open, i + 1, first.inner_start, i, first.mark, False))
 
 
 _ATTRIBUTION_DASH = re.compile(r"\s*[,.!?…]?\s*[—–―-]\s+\w")

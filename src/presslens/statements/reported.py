@@ -141,13 +141,25 @@ def _fill_speakers(found: list[Statement], text: str, people, language: str) -> 
     for p in people:
         if p.first:
             full_names.setdefault(p.key, []).append(p)
+    last_org: Statement | None = None  # the last statement an organisation made
     for st in found:
         if st.how == "next":
             st.how = "none"
         if st.speaker_person is None and not st.speaker_mention:
             sources = list(_SOURCE.finditer(text)) if sources is None else sources
             _from_source(st, text, people, sources, language)
+        if st.speaker_person is None and not st.speaker_mention and last_org is not None and (
+                _PLURAL_CUE.search(st.cue or "") and st.start - last_org.end < _ORG_REACH):
+            # «…», — пояснили (they, no one named): the organisation that spoke last
+            st.speaker_mention, st.how = last_org.speaker_mention, "organisation"
+        last_org = st if st.how == "organisation" else last_org
         _complete(st.speaker_person, full_names)
+
+
+#: A reporting verb in the plural (пояснили, зазначають, отмечают): said by «they».
+_PLURAL_CUE = re.compile(r"(?i)(?:ли|ют|ят|уть|ють|ять)(?:ся|сь)?$")
+#: How far (in characters) an organisation's plural «they» reaches.
+_ORG_REACH = 1500
 
 
 def _rows(found: list[Statement], people) -> list[dict]:
@@ -223,9 +235,9 @@ def _from_source(st: Statement, text: str, people, sources: list[re.Match],
         )
         return
     src = _SOURCE_TAIL.sub("", m.group("src")).strip(" —–-")
-    if not src or src.split()[0].lower() in _SELF | _WHERE:
-        # «сообщил сам боксер»: the person the article is about; «заявил на брифинге»: where
-        # it was said, not who said it
+    if not src or src.split()[0].lower() in _SELF | _WHERE or src.lower().startswith("сво"):
+        # «сообщил сам боксер»: the person the article is about; «заявил на брифинге», «в
+        # своем Facebook»: where it was said, not who said it
         return
     st.speaker_mention, st.how = " ".join(src.split()[:_SOURCE_WORDS]), "organisation"
 

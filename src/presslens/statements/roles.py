@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from presslens.statements.names import fold_letters
-from presslens.statements.speakers import CAP_WORD, name_token
+from presslens.statements.speakers import CAP_WORD, name_token, qualifies
 from presslens.statements.wordlists import norm, role_words
 from presslens.text import _morph, tokenize
 
@@ -40,15 +40,16 @@ def role_key(
 ) -> tuple[str, tuple[str, ...]]:
     """Return the key of a role: the folded post lemma and the folded organisation words.
 
-    ``words`` are the lemmas after the head; with ``глава``/``голова`` a word listed in the
-    resource's ``compounds`` names the post (глава Госдепа → ``госсекретарь``).
+    ``words`` are the lemmas after the head; with ``глава``/``голова``/``председатель`` a word
+    listed in the resource's ``compounds`` names the post (глава Госдепа → ``госсекретарь``,
+    председатель Верховной Рады → ``спикер``).
     """
     data = role_words()
     fold = data["fold"]
     post = fold.get(f"{modifier} {head}") if modifier else None
     post = post or fold.get(head, head)
     orgs = [norm(o) for o in orgs]
-    if post == "глава":
+    if post in ("глава", "председатель"):
         for word in [*(words or []), *orgs]:
             if norm(word) in data["compounds"]:
                 post = data["compounds"][norm(word)]
@@ -80,8 +81,9 @@ def find_roles(text: str, language: str | None = None) -> list[Role]:
     heads = [(i, h) for i, h in enumerate(found) if h]
     after = 0  # the first token after the last role phrase found
     for i, head in heads:
-        if i < after:
-            continue
+        if i < after or (i + 1 < len(tokens) and qualifies(
+                tokens[i].text, tokens[i + 1].text, language, animate=False)):
+            continue  # уповноважена установа: an adjective of a thing, not a post
         tok = tokens[i]
         begin = i
         modifier = None

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from presslens.statements.names import ENDINGS, first_key, name_key
+from presslens.statements.names import first_key, name_key, nominative_name, plural_name
 from presslens.statements.wordlists import media_names, norm, role_words
 from presslens.text import Token, _morph, tokenize
 
@@ -48,7 +48,7 @@ _NOT_PEOPLE = frozenset(
     евросоюз украина россия европа америка москва киев київ брюссель женева вашингтон
     правительство уряд министерство міністерство президент генсек глава совет рада кабмин
     бог господь интернет covid ковид читайте также фото видео источник джерело реклама
-    нато оон обсе сша рф мид мзс белый білий біле""".split()
+    нато оон обсе сша рф мид мзс белый білий біле ради раді радою рады раде радой""".split()
 )
 
 
@@ -91,6 +91,7 @@ def _is_initial(text: str, tokens: list[Token], i: int) -> bool:
     return closing and k > 0 and tokens[k - 1].text in (".", "!", "?", "…")
 
 
+_NOUN_END = re.compile(r"(ння|ение|ание|ство|ість|ость|ція|ция|изм|ізм)$")
 _SURNAME_END = re.compile(
     r"(ов|ова|ев|ева|ёв|ин|ина|ын|ына|ский|ская|цкий|цкая|ський|ська|енко|ук|юк|ич|ів|їв)$"
 )
@@ -135,17 +136,18 @@ def _name_kind(word: str, language: str | None, initial: bool) -> str | None:
             return "maybe"
         if initial and found and not (found[0].tags & _morph.NAME_TAGS) and found[0].score > 0.5:
             return "surname" if "Surn" in reading.tags and _SURNAME_END.search(low) else "maybe"
-        if "Name" in reading.tags and "Surn" not in reading.tags:
-            return "first"  # Ірина, Марина: a first name, whatever its ending
+        if {"Name"} == reading.tags & {"Name", "Surn"} and not plural_name(word, language):
+            return "first"  # Ірина, Марина: a first name, whatever its ending (not Аваков)
         if "Patr" in reading.tags and "Surn" not in reading.tags:
             return "patr"  # Станиславович, Петрівна
         if "Surn" in reading.tags or _SURNAME_END.search(low):
             return "surname"
         return "surname"
-    # unknown to the dictionary: a foreign or rare name (its guessed tags are noise)
+    # unknown to the dictionary: a foreign or rare name (its guessed tags are noise), unless
+    # it ends as abstract nouns do (Відеозвернення, Самоуправление)
     if _SURNAME_END.search(low):
         return "surname"
-    return "unknown"
+    return None if _NOUN_END.search(low) else "unknown"
 
 
 def _surname_after_first(tokens: list[Token], i: int) -> bool:
@@ -223,6 +225,11 @@ def _word_kinds(text: str, tokens: list[Token], language: str | None) -> list[st
     for i in [i for i, t in enumerate(tokens) if t.text[:1].isupper()]:
         if CAP_WORD.match(tokens[i].text):
             kinds[i] = _name_kind(tokens[i].text, language, _is_initial(text, tokens, i))
+    # Українська плавчиня: a word alone that agrees with the noun after it is an adjective
+    for i in [i for i in range(n - 1) if kinds[i] == "surname" and kinds[i + 1] is None
+              and (i == 0 or kinds[i - 1] is None)]:
+        if qualifies(tokens[i].text, tokens[i + 1].text, language):
+            kinds[i] = None
     # a surname that is also a town (Александра Камышина): after a first name, a surname
     for i in [k + 1 for k in range(n - 1) if kinds[k] == "first" and kinds[k + 1] is None]:
         if _surname_after_first(tokens, i):
@@ -241,6 +248,21 @@ def _word_kinds(text: str, tokens: list[Token], language: str | None) -> list[st
             if following is not None:
                 kinds[k] = "particle"
     return kinds
+
+
+_AGREEMENT = frozenset("nomn gent datv accs ablt loct masc femn neut".split())
+
+
+def qualifies(word: str, noun: str, language: str | None, animate: bool = True) -> bool:
+    """Whether ``word`` may be an adjective of the lower-case ``noun`` after it, agreeing in
+    case and gender (``Українська плавчиня``, ``уповноважена установа``); ``animate=False``
+    asks for a thing only."""
+    found = _morph.parses(noun, language)[:1] if noun.islower() else []
+    if not found or found[0].pos != "NOUN" or (not animate and "inan" not in found[0].tags):
+        return False
+    agree = {t for t in found[0].tags if t in _AGREEMENT}
+    return any(p.pos in ("ADJF", "PRTF") and agree <= p.tags
+               for p in _morph.parses(word, language))
 
 
 def _runs(tokens: list[Token], kinds: list[str | None]) -> list[tuple[int, int]]:
@@ -318,8 +340,8 @@ def _person(
         start=start,
         end=group[-1].end,
         text=text[start : group[-1].end],
-        first=_nominative(first_tok.text, language) if first_tok else None,
-        surname=particles + _nominative(surname_tok.text, language),
+        first=nominative_name(first_tok.text, language) if first_tok else None,
+        surname=particles + nominative_name(surname_tok.text, language),
         nominative=nominative,
         gender=_gender(first_tok, surname_tok, language),
         tokens=group,
@@ -344,7 +366,9 @@ def _governed(text: str, start: int, language: str | None) -> bool:
     if len(before) < 2 or before[0].lower() not in _GOVERNING or not before[1].islower():
         return False
     found = _morph.parses(before[1], language)
-    return bool(found) and found[0].pos == "NOUN" and "anim" in found[0].tags
+    # (a plural noun is an object of its own: «до азовців Віталій Кличко оприлюднив»)
+    return bool(found) and found[0].pos == "NOUN" and "anim" in found[0].tags and (
+        "plur" not in found[0].tags)
 
 
 _PARTICLES = frozenset("фон дер ван де ди да дель делла ле ла аль ибн бин бен".split())
@@ -355,6 +379,8 @@ def _subject_form(word: str, language: str | None, kind: str | None = None) -> b
     """Tell whether a name form can be the subject (nominative) of a verb."""
     if kind in ("maybe", "unknown"):
         return not _OBLIQUE.search(word.lower())
+    if plural_name(word, language):
+        return True  # Аваков read as «of the Avaks»: a surname, not a first name's plural
     if (
         _morph.is_known(word, language)
         or _morph.name_reading(word, language)
@@ -371,27 +397,3 @@ def _gender(first_tok: Token | None, surname_tok: Token, language: str | None) -
         if found:
             return found
     return _morph.gender(surname_tok.text, language)
-
-
-def _nominative(word: str, language: str | None) -> str:
-    """Return the nominative of a name form when the grammar says so, else the form itself."""
-    if _morph.can_be_case(word, language, "nomn", names_only=True):
-        return word
-    reading = _morph.name_reading(word, language)
-    if reading is not None and _morph.is_known(word, language):
-        normal = reading.normal
-        if "femn" in reading.tags and language != "uk" and re.search(r"(ов|ев|ин|ын)$", normal):
-            normal += "а"
-        return normal[:1].upper() + normal[1:]
-    stem = name_key(word)
-    low = word.lower()
-    adjective = re.search(r"(ск|цк|зьк|ськ|цьк)(ого|ому|им|ім|ом)$", low)
-    if adjective:
-        ending = "ий" if language == "uk" or "ь" in adjective.group(1) else "ий"
-        return word[: adjective.start(2)] + ending
-    # the stem of an unknown word is the nominative of a consonant-final surname
-    for ending in ENDINGS:
-        if low.endswith(ending) and len(low) - len(ending) >= 3:
-            base = word[: -len(ending)]
-            return base
-    return stem[:1].upper() + stem[1:]
