@@ -64,6 +64,25 @@ def test_a_quotation_is_found_when_predictions_cover_most_of_it():
     assert real["real"].tolist() == [True, False]
 
 
+@pytest.mark.parametrize(
+    ("speaker", "mention", "speaker_id", "ok"),
+    [
+        # a foreign name written back from Cyrillic: the person's key holds the labelled stem
+        ("Maikl OLiri", "він", "олир", True),
+        # another person, an organisation, nobody: never
+        ("Ivan Petrov", "он", "петров", False),
+        ("Ryanair", "Ryanair", "org:ryanair", False),
+        ("unknown", None, "unknown", False),
+    ],
+)
+def test_a_speaker_is_right_by_the_persons_key_as_well(speaker, mention, speaker_id, ok):
+    from benchmarks.quality.score import _speaker_ok
+
+    quote = {"speaker": "O'Leary", "stems": ["Лири", "Лірі"]}
+    pred = pd.Series({"speaker": speaker, "speaker_mention": mention, "speaker_id": speaker_id})
+    assert _speaker_ok(quote, pred) is ok
+
+
 _CYRILLIC = re.compile(r"[а-яёіїєґ]", re.IGNORECASE)
 
 

@@ -13,6 +13,7 @@ from difflib import SequenceMatcher
 import pandas as pd
 
 from benchmarks.quality.gold import find_key, gold_lines
+from presslens.statements.names import name_key
 
 #: Share of a labelled quotation that predictions must cover to find it, and share of a
 #: predicted quotation that must lie inside labelled ones to be real.
@@ -67,12 +68,22 @@ def _speaker_ok(quote: dict, pred) -> bool:
     if gold.casefold() == "unknown":
         return not mention.strip() or speaker in ("", "unknown")
     stems = [n.casefold().replace("ё", "е") for n in quote.get("stems") or [] if n.strip()]
-    if any(n in said for n in stems):
+    if any(n in said for n in stems) or _same_person(stems, getattr(pred, "speaker_id", None)):
         return True
     # Latin spellings differ by scheme (Ulyukaev, Ulyukayev): compare the surnames loosely
     surname = _latin_fold(gold.split()[-1])
     words = [_latin_fold(w) for w in speaker.split()]
     return any(SequenceMatcher(None, surname, w).ratio() >= 0.8 for w in words)
+
+
+def _same_person(stems: list[str], speaker_id) -> bool:
+    """Whether a Cyrillic stem of the labelled speaker is the surname key presslens gives the
+    person (``лир`` of Лири in ``олир``): a foreign name written back in Latin letters from
+    Cyrillic (Maykl O'Liri) is still the labelled O'Leary."""
+    if not isinstance(speaker_id, str) or speaker_id == "unknown" or ":" in speaker_id:
+        return False
+    keys = [name_key(n) for n in stems]
+    return any(len(k) >= 3 and k in speaker_id for k in keys)
 
 
 def _latin_fold(word: str) -> str:
