@@ -34,3 +34,16 @@ def write_corpus(tmp_path: Path) -> Callable[[dict[str, bytes | str]], Path]:
         return root
 
     return write
+
+
+@pytest.fixture
+def cleaned_as() -> Callable[[str], tuple[int, list[str]]]:
+    """How the cleaner leaves a raw text: the number of lines kept, and the reason of every
+    line removed, in order."""
+    from presslens.corpus.clean import clean_text
+
+    def read(raw: str) -> tuple[int, list[str]]:
+        cleaned = clean_text(raw)
+        return len(cleaned.lines), [r.reason for r in cleaned.removed]
+
+    return read

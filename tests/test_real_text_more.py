@@ -4,7 +4,6 @@ date forms of these batches are in the table of ``test_real_text_classes.py``)."
 
 import pytest
 
-from presslens.corpus.clean import clean_text
 from presslens.statements.reported import find_statements
 
 # --------------------------------------------------------------------------- speakers
@@ -111,10 +110,8 @@ BODY_UK = "Міська рада ухвалила бюджет на наступ
          ["read-also", "prompt"]),
     ],
 )
-def test_more_real_text_cleaning(raw, kept, removed):
-    cleaned = clean_text(raw)
-    assert len(cleaned.lines) == kept
-    assert [r.reason for r in cleaned.removed] == removed
+def test_more_real_text_cleaning(raw, kept, removed, cleaned_as):
+    assert cleaned_as(raw) == (kept, removed)
 
 
 @pytest.mark.parametrize(

@@ -4,7 +4,6 @@ date forms are in the date table of ``test_real_text_classes.py``)."""
 
 import pytest
 
-from presslens.corpus.clean import clean_text
 from presslens.statements.reported import find_statements
 from presslens.statements.roles import find_roles
 from presslens.statements.speakers import find_people
@@ -191,10 +190,8 @@ BODY_UK = "Міська рада ухвалила бюджет на наступ
          "міста. Під гарантії уряду та області. Деталі пізніше»,", 2, []),
     ],
 )
-def test_cleaning_of_batches_v_w(raw, kept, removed):
-    cleaned = clean_text(raw)
-    assert len(cleaned.lines) == kept
-    assert [r.reason for r in cleaned.removed] == removed
+def test_cleaning_of_batches_v_w(raw, kept, removed, cleaned_as):
+    assert cleaned_as(raw) == (kept, removed)
 
 
 # --------------------------------------------------------------------------- ru↔uk
