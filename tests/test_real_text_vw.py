@@ -55,6 +55,15 @@ def _keys(found: list[dict]) -> list[str | None]:
         ("Мер Андрій Сомко прокоментував угоду. Про це він написав на своїй сторінці у "
          "Facebook. «Підписано угоду про вивезення сміття з міста. Деталі пізніше».", "uk",
          ["сомко"]),
+        # one post named with «та»/«и» (міністр культури та інформаційної політики); a rank
+        # (генерал) fits whatever post the person holds; «дополнил» reports
+        ("Міністр культури та інформаційної політики Олег Бондар подав у відставку.\n“Я передав "
+         "прем’єру заяву про відставку ще вчора”, – заявив міністр культури.", "uk", ["бондар"]),
+        ("Главнокомандующий ВСУ Олег Бондарь дал интервью телеканалу.\nОб этом генерал ВСУ "
+         "рассказал в пятницу.\n«Это был первый случай такого рода на нашем направлении», — "
+         "сказал генерал.", "ru", ["бондар"]),
+        ("Начальник ОВА Олег Бондарь сообщил об обстрелах.\n«В 15:09 в селе в результате взрыва "
+         "пострадал мужчина», — дополнил начальник ОВА.", "ru", ["бондар"]),
         # a plural noun after a preposition is an object of its own, not the name's apposition
         ("Звернення до волонтерів Олена Гнатюк оприлюднила у своєму Telegram-каналі.\n«Дякую "
          "всім, хто допомагав нашому місту цього року».", "uk", ["гнатюк"]),
@@ -97,11 +106,32 @@ def test_an_organisations_plural_they_keeps_its_voice(text, language, mention):
 
 
 @pytest.mark.parametrize(
+    ("text", "language", "mention"),
+    [
+        # the source named with words between «Про це» and its verb
+        ("Про це в п'ятницю, 11 травня, повідомляє прес-служба Нацбанку.\n«Монетарні умови "
+         "залишаються достатньо жорсткими для зниження інфляції».", "uk",
+         "прес-служба Нацбанку"),
+        # «йдеться в коментарі X щодо …»: X, not what the comment is about
+        ("Про це йдеться в коментарі НБУ щодо даних статистики.\n«Поточна динаміка інфляції "
+         "загалом відповідає нашому прогнозу».", "uk", "НБУ"),
+        ("Об этом говорится в комментарии Нацбанка относительно данных статистики.\n«Текущая "
+         "динамика инфляции в целом соответствует нашему прогнозу».", "ru", "Нацбанка"),
+    ],
+)
+def test_a_whole_paragraph_quotation_gets_the_source_named_before(text, language, mention):
+    assert [s["speaker_mention"] for s in _direct(text, language)] == [mention]
+
+
+@pytest.mark.parametrize(
     ("text", "language", "people"),
     [
         # a noun that ends as abstract nouns do opens the sentence: not a name
         ("Відеозвернення до мешканців Олег Савчук записав у неділю.", "uk", ["Олег Савчук"]),
         ("Самоуправление города Игорь Сомов назвал эффективным.", "ru", ["Игорь Сомов"]),
+        # … a pronoun opening a sentence (a surname in the dictionary) …
+        ("Вона розповіла про підготовку. Тренер Олег Савчук це підтвердив.", "uk",
+         ["Олег Савчук"]),
         # … and an adjective alone before the noun it agrees with (a surname in the dictionary)
         ("Українська плавчиня Ганна Рибак побила рекорд.", "uk", ["Ганна Рибак"]),
     ],
@@ -180,6 +210,12 @@ BODY_UK = "Міська рада ухвалила бюджет на наступ
          "Мы рекомендуем Вам зарегистрироваться.", 1, ["prompt"]),
         # the outlet's name under the body is not a sentence cut off
         (f"{BODY_UK}\nУкраїнська правда", 1, ["fragment"]),
+        # a page's permanent address above the body; a sentence introducing words the scrape
+        # cut to a lone quotation mark is body
+        ("Постоянный адрес: http://example.com/news/budget.html?print\n" + BODY, 1,
+         ["navigation"]),
+        (f"{BODY_UK}\nЩодо її роботи в новому уряді в.о. міністра зазначила:\n\"", 2,
+         ["punctuation"]),
         # signing an agreement is no prompt to subscribe; a long line giving the source of the
         # news is body, cut off or not
         ("Мэр города Иван Сомов заявил о подписании соглашения о прекращении блокады.\nОб этом "

@@ -178,19 +178,20 @@ def cut_off_tail(lines, live, last, reason, n_words) -> int | None:
     after = [i for i in live if last is not None and i > last]
     # lines that end as sentences straight after the last anchor are body anyway, and a photo
     # caption or an ad may stand inside the body
-    def passed(i: int) -> bool:
+    def passed(i: int, nxt: int | None) -> bool:
         line = lines[i].strip()
         if reason.get(i) in _INLINE:
             return True
         if i in reason:
             return False
-        # a sentence, a paragraph that goes on (ends with a comma), a short label (`Видео:`)
+        # a sentence, a paragraph that goes on (ends with a comma), a short label (`Видео:`),
+        # a sentence introducing the next line when that line is text (`… відповів так:`)
         return bool(ends_sentence(line) or GOES_ON.search(line) or n_words[i] <= 4
-                    or introduces(line, n_words[i]))
+                    or (introduces(line, n_words[i]) and nxt is not None and nxt not in reason))
 
-    while after and passed(after[0]) and len(after) > 1:
+    while after and len(after) > 1 and passed(after[0], after[1]):
         after = after[1:]
-    if after and passed(after[0]) and ends_sentence(lines[after[0]].strip()):
+    if after and passed(after[0], None) and ends_sentence(lines[after[0]].strip()):
         return None
     if not after:
         return None

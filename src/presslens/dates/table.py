@@ -103,7 +103,22 @@ def date_rows(text: str, published: dt.date | None, language: str | None) -> tup
                 "sentence": s_text,
             }
         )
+    _bracketed_days(text, rows)
     return tuple(rows)
+
+
+#: Between a relative day and the date an editor put in brackets beside it: «сьогодні
+#: ввечері (20 липня – ред.)», «вчера (5 марта)».
+_BRACKET_BEFORE = re.compile(r"\s*(?:[^\W\d_]+\s*)?\(\s*$")
+
+
+def _bracketed_days(text: str, rows: list[dict]) -> None:
+    """Give a relative day the date written in brackets right after it (the editor's)."""
+    for row, nxt in zip(rows, rows[1:], strict=False):
+        if (row["kind"] == "relative" and nxt["kind"] == "date" and nxt["date_start"] is not None
+                and _BRACKET_BEFORE.fullmatch(text, row["end"], nxt["start"])):
+            row["date_start"], row["date_end"] = nxt["date_start"], nxt["date_end"]
+            row["basis"] = "the date written beside it"
 
 
 #: Days after the last day written with its year that a day without one may take its year.

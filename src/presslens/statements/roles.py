@@ -20,6 +20,7 @@ from presslens.text import _morph, tokenize
 
 __all__ = ["Role", "find_roles", "role_key", "role_matches", "unique_post"]
 
+_AND = frozenset("и і й та".split())
 _ABBR = re.compile(r"^[А-ЯЁІЇЄҐA-Z]{2,}(?:-[А-ЯЁІЇЄҐA-Z0-9]+)?$")
 
 
@@ -93,28 +94,7 @@ def find_roles(text: str, language: str | None = None) -> list[Role]:
         ):
             begin -= 1
             modifier = norm(_morph.common_lemma(tokens[begin].text, language))
-        j = i
-        orgs: list[str] = []
-        words: list[str] = []
-        while j + 1 < len(tokens) and j - i < 6:
-            nxt = tokens[j + 1]
-            word = nxt.text
-            if _ABBR.match(word):
-                orgs.append(word)
-            elif CAP_WORD.match(word) and (
-                name_token(nxt, language, False) in (None, "maybe")
-                or (
-                    j + 2 < len(tokens)
-                    and name_token(tokens[j + 2], language, False) == "first"
-                    and not _morph.name_reading(word, language)
-                )
-            ):
-                orgs.append(_morph.common_lemma(word, language))
-            elif word[:1].isalpha() and word.islower() and _genitive(word, language):
-                words.append(_morph.common_lemma(word, language))
-            else:
-                break
-            j += 1
+        j, orgs, words = _complements(tokens, i, language)
         nominative = _morph.can_be_case(tok.text, language, "nomn")
         written = text[tokens[begin].start : tokens[j].end]
         if not nominative:
@@ -132,6 +112,37 @@ def find_roles(text: str, language: str | None = None) -> list[Role]:
         )
         after = j + 1
     return out
+
+
+def _complements(tokens, i: int, language: str | None) -> tuple[int, list[str], list[str]]:
+    """Read what follows the role noun at ``i``: its organisations (НАТО, Госдепа) and the
+    lemmas of its genitive complements (міністр культури та інформаційної політики); return
+    the index of the phrase's last token with both lists."""
+    j = i
+    orgs: list[str] = []
+    words: list[str] = []
+    while j + 1 < len(tokens) and j - i < 6:
+        nxt = tokens[j + 1]
+        word = nxt.text
+        if _ABBR.match(word):
+            orgs.append(word)
+        elif CAP_WORD.match(word) and (
+            name_token(nxt, language, False) in (None, "maybe")
+            or (
+                j + 2 < len(tokens)
+                and name_token(tokens[j + 2], language, False) == "first"
+                and not _morph.name_reading(word, language)
+            )
+        ):
+            orgs.append(_morph.common_lemma(word, language))
+        elif word[:1].isalpha() and word.islower() and _genitive(
+                word, language, 99 if _adjective_genitive(tokens[j].text, language) else 3):
+            words.append(_morph.common_lemma(word, language))
+        elif not (word in _AND and words and j + 2 < len(tokens)
+                  and tokens[j + 2].text.islower() and _genitive(tokens[j + 2].text, language)):
+            break  # (міністр культури та інформаційної політики: one post)
+        j += 1
+    return j, orgs, words
 
 
 def _role_head(word: str, language: str | None) -> str | None:
@@ -154,13 +165,21 @@ def _head_prefixes() -> frozenset[str]:
     return frozenset(h[:3] for h in role_words()["heads_set"])
 
 
-def _genitive(word: str, language: str | None) -> bool:
+def _genitive(word: str, language: str | None, reach: int = 3) -> bool:
     """Whether ``word`` may be a noun or adjective in the genitive (центру reads first as a
-    dative, but after a role noun it is the genitive: речник центру)."""
-    found = _morph.parses(word, language)[:3]
+    dative, but after a role noun it is the genitive: речник центру); ``reach``: how many of
+    its readings to try (all of them after an adjective in the genitive: інформаційної
+    політики)."""
+    found = _morph.parses(word, language)[:reach]
     if not found or found[0].pos not in ("NOUN", "ADJF"):
         return False  # в, на: a preposition first, whatever else it may be
     return any(p.pos in ("NOUN", "ADJF") and "gent" in p.tags for p in found)
+
+
+def _adjective_genitive(word: str, language: str | None) -> bool:
+    """Whether ``word`` is an adjective in the genitive (the noun after it agrees)."""
+    return word.islower() and any(p.pos == "ADJF" and "gent" in p.tags
+                                  for p in _morph.parses(word, language)[:3])
 
 
 def unique_post(key: tuple[str, tuple[str, ...]]) -> bool:
