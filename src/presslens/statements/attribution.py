@@ -198,7 +198,8 @@ def _no_subject(clause: str, offset: int, ctx: Context, cues, require_cue: bool)
     """Read a clause without a subject: a descriptor, an organisation, the last person named."""
     cue, nominal = cues
     if cue is not None:
-        found = _descriptor(clause, offset, cue, ctx) or _organisation(clause, offset, cue, ctx)
+        found = (_descriptor(clause, offset, cue, ctx) or _organisation(clause, offset, cue, ctx)
+                 or _org_subject(clause, offset, cue, ctx))
         if found is not None:
             return found
         rest = clause[cue[1] :]
@@ -307,6 +308,54 @@ def _organisation(clause: str, offset: int, cue, ctx: Context) -> Attribution | 
     name = " ".join([head, *words[1:]])
     return Attribution(cue[2], offset + cue[0], None, name, offset + m.start("org"), None,
                        "organisation")
+
+
+#: An organisation named as the subject before its verb, up to a preposition or punctuation:
+#: «Генеральний штаб ЗСУ [на початку доби] повідомив», «Пресс-служба банка сообщила».
+_ORG_SUBJECT = re.compile(
+    r"^\s*(?P<org>[А-ЯЁІЇЄҐA-Z][^\s,.;:!?«»\"]*(?:\s+(?!(?:в|у|во|на|за|під|под|про|о|об|по|с|"
+    r"со|з|із|зі|від|от|для|после|після|перед|при|до|ще|еще|также|також|вже|уже)\b)"
+    r"[^\s,.;:!?«»\"]+){0,5})"
+)
+
+
+def _org_subject(clause: str, offset: int, cue, ctx: Context) -> Attribution | None:
+    """Read an organisation named as the subject before the verb (``Генеральний штаб ЗСУ
+    повідомив``, ``НБУ сообщил``): the words opening the clause while they read as a name's
+    (capitalised, or a noun or adjective in the nominative or genitive), an abbreviation or a
+    thing at its head (not a person, not a time: ``Сегодня утром`` is no one)."""
+    m = _ORG_SUBJECT.match(clause[: cue[0]])
+    if m is None:
+        return None
+    words: list[str] = []
+    for w in m.group("org").split():
+        if words and w.islower() and not _noun_phrase_word(w, ctx.language):
+            break  # «Пресс-служба банка утром сообщила»: the subject ends before «утром»
+        words.append(w)
+    head = words[0]
+    if not (_ABBREVIATION.match(head) or _noun_phrase_word(head, ctx.language)) or not (
+            _ABBREVIATION.match(head) or any(_thing(w, ctx.language) for w in words[:2])):
+        return None
+    return Attribution(cue[2], offset + cue[0], None, " ".join(words), offset + m.start("org"),
+                       None, "organisation")
+
+
+_ABBREVIATION = re.compile(r"^[А-ЯЁІЇЄҐA-Z]{2,}$")
+
+
+def _noun_phrase_word(word: str, language: str | None) -> bool:
+    """Whether ``word`` reads first as a noun or adjective in the nominative or genitive."""
+    if word.lower() in _PREPOSITIONS:
+        return False  # «Про це …» (the dictionary reads «про» as a noun first)
+    found = _morph.parses(word.lower(), language)[:1]
+    return bool(found) and found[0].pos in ("NOUN", "ADJF") and bool(
+        {"nomn", "gent"} & found[0].tags)
+
+
+def _thing(word: str, language: str | None) -> bool:
+    """Whether ``word`` reads first as a thing in the nominative (штаб, служба, банк)."""
+    found = _morph.parses(word.lower(), language)[:1]
+    return bool(found) and found[0].pos == "NOUN" and {"inan", "nomn"} <= found[0].tags
 
 
 def _role_attr(ctx: Context, role: Role, cues, offset: int) -> Attribution:

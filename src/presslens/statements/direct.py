@@ -331,7 +331,8 @@ def _after_lede(qt: _Quotation, ctx: Context, found) -> Statement | None:
     # with a reporting verb (`Ребров отметил самоотдачу игроков. Благодаря этому …`)
     for k, s in enumerate(reversed(sents[-_LEDE_SENTENCES:])):
         attr = attribute(s.text, p_off + s.start, ctx, require_cue=k > 0)
-        if attr is not None and attr.how == "name" and attr.person is not None:
+        if attr is not None and (attr.how == "name" and attr.person is not None
+                                 or attr.how == "organisation" and attr.cue):
             return qt.said(attr, (p_off + s.start, p_off + s.end))
     if 1 < qt.para.index <= _LEDE_REACH:
         return _lede_subject(qt, ctx)

@@ -150,14 +150,16 @@ def _fill_speakers(found: list[Statement], text: str, people, language: str) -> 
             _from_source(st, text, people, sources, language)
         if st.speaker_person is None and not st.speaker_mention and last_org is not None and (
                 _PLURAL_CUE.search(st.cue or "") and st.start - last_org.end < _ORG_REACH):
-            # «…», — пояснили (they, no one named): the organisation that spoke last
+            # «…», — пояснили / йдеться в повідомленні (no one named): the organisation that
+            # spoke last
             st.speaker_mention, st.how = last_org.speaker_mention, "organisation"
         last_org = st if st.how == "organisation" else last_org
         _complete(st.speaker_person, full_names)
 
 
-#: A reporting verb in the plural (пояснили, зазначають, отмечают): said by «they».
-_PLURAL_CUE = re.compile(r"(?i)(?:ли|ют|ят|уть|ють|ять)(?:ся|сь)?$")
+#: A reporting verb in the plural (пояснили, зазначають, отмечают): said by «they»; or of a
+#: message (йдеться, говорится в сообщении): said by whoever issued it.
+_PLURAL_CUE = re.compile(r"(?i)(?:ли|ют|ят|уть|ють|ять)(?:ся|сь)?$|^(?:говорится|йдеться|ідеться)$")
 #: How far (in characters) an organisation's plural «they» reaches.
 _ORG_REACH = 1500
 
