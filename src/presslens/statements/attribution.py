@@ -10,6 +10,8 @@ module finds its speaker (its reporting verb, the *cue*, is found by
 * a pronoun (он/она/він/вона, его/її after ``по словам``) resolved to the last person of the
   right gender named earlier in the article as a subject;
 * a role noun (``генсек``, ``глава Госдепа``) resolved to the last person with a matching role;
+* an organisation, with no person for the verb's subject (``сообщили в МИД``, ``Генеральний
+  штаб ЗСУ повідомив``: :mod:`presslens.statements.organisations`);
 * a medium (ТАСС, CNN, «Интерфакс-Украина», корреспондент) is never the speaker.
 """
 
@@ -20,6 +22,7 @@ from dataclasses import dataclass
 
 from presslens.statements.context import Context
 from presslens.statements.cues import cue_tokens
+from presslens.statements.organisations import PREPOSITIONS, organisation
 from presslens.statements.roles import Role
 from presslens.statements.speakers import PRONOUNS, Person
 from presslens.statements.wordlists import is_media
@@ -37,10 +40,6 @@ _NOMINAL_RE = re.compile(
 _BY_PRONOUN = re.compile(
     r"(?i)\b(?:по|за)\s+(его|её|ее|його|її)\s+(?:словам|словами|мнению|думку|думкою|оценке"
     r"|оцінкою|данным|даними)\b"
-)
-_PREPOSITIONS = frozenset(
-    "с со з із зі к ко у в во на о об про для от від перед после після при без между між "
-    "против проти".split()
 )
 
 
@@ -85,7 +84,7 @@ def _clause_people(ctx: Context, start: int, end: int) -> list[Person]:
 
 def _preceded_by_preposition(text: str, offset: int, pos: int) -> bool:
     before = text[: pos - offset].split()
-    return bool(before) and before[-1].lower() in _PREPOSITIONS
+    return bool(before) and before[-1].lower() in PREPOSITIONS
 
 
 def attribute(
@@ -162,15 +161,11 @@ def _whose_words(rest: str, pos: int, offset: int, ctx: Context, cues) -> Attrib
     """``слова спортсменки``, ``за словами тренера``: a common noun for a person in the
     genitive stands for the last person of its gender named."""
     m = _LOWER_WORD.match(rest.lstrip())
-    if m is None or len(m.group()) < 4:
+    reading = _person_noun(m.group(), ctx.language, "gent") if m and len(m.group()) >= 4 else None
+    if reading is None:
         return None
-    found = _morph.parses(m.group(), ctx.language)[:1]
-    if not found or found[0].pos != "NOUN" or not {"anim", "gent"} <= found[0].tags or (
-            {"Surn", "Name", "Patr"} & found[0].tags):
-        return None
-    gender = "masc" if "masc" in found[0].tags else "femn" if "femn" in found[0].tags else None
     at = pos + len(rest) - len(rest.lstrip())
-    person = ctx.antecedent(at, gender)
+    person = ctx.antecedent(at, _gender(reading.tags))
     if person is None or not person.nominative:
         return None  # «слова жильца» after «мэра Куликова»: someone not named
     cue, nominal = cues
@@ -198,8 +193,11 @@ def _no_subject(clause: str, offset: int, ctx: Context, cues, require_cue: bool)
     """Read a clause without a subject: a descriptor, an organisation, the last person named."""
     cue, nominal = cues
     if cue is not None:
-        found = (_descriptor(clause, offset, cue, ctx) or _organisation(clause, offset, cue, ctx)
-                 or _org_subject(clause, offset, cue, ctx))
+        found = _descriptor(clause, offset, cue, ctx)
+        org = None if found is not None else organisation(clause, cue, ctx.language)
+        if org is not None:
+            found = Attribution(cue[2], offset + cue[0], None, org[0], offset + org[1], None,
+                                "organisation")
         if found is not None:
             return found
         rest = clause[cue[1] :]
@@ -273,89 +271,31 @@ def _descriptor(clause: str, offset: int, cue, ctx: Context) -> Attribution | No
     for m in (after[:1] if relay else after) + before:
         if len(m.group()) < 3:
             continue
-        nouns = [p for p in _morph.parses(m.group().lower(), ctx.language)
-                 if p.pos == "NOUN" and not {"Surn", "Name", "Patr"} & p.tags]
         # the subject: the first reading must be one; the object of «цитирует»: any reading
-        reading = next((p for p in nouns[: 1 if case == "nomn" else None]
-                        if {"anim", case} <= p.tags), None)
+        reading = _person_noun(m.group(), ctx.language, case, first_only=case == "nomn")
         if reading is None:
             continue
-        gender = "masc" if "masc" in reading.tags else "femn" if "femn" in reading.tags else None
         pos = offset + m.start()
-        person = ctx.antecedent(pos, gender)
+        person = ctx.antecedent(pos, _gender(reading.tags))
         if person is None:
             return None
         return Attribution(cue[2], offset + cue[0], person, m.group(), pos, None, "role")
     return None
 
 
-_ORG = r"(?:[А-ЯЁІЇЄҐA-Z][^\s,.;:!?«»\"]*)(?:\s+[А-ЯЁІЇЄҐA-Z][^\s,.;:!?«»\"]*){0,2}"
-# «сообщили в РФ», «заявили в Кремле» after the verb; «В Кремле заявили» before it
-_ORG_AFTER = re.compile(rf"\s+(?:в|у|во)\s+(?P<org>{_ORG})")
-_ORG_BEFORE = re.compile(rf"(?:^|\s)(?:[вуВУ]|[Вв]о)\s+(?P<org>{_ORG})\s+(?:\w+\s+)?$")
+def _person_noun(word: str, language: str | None, case: str, first_only: bool = True):
+    """The reading of ``word`` as a common noun for a person in ``case`` (спортсменка,
+    тренера), not a name: the first such noun reading only, or any with ``first_only=False``;
+    None when there is none."""
+    nouns = [p for p in _morph.parses(word.lower(), language)
+             if p.pos == "NOUN" and not {"Surn", "Name", "Patr"} & p.tags]
+    return next((p for p in nouns[: 1 if first_only else None] if {"anim", case} <= p.tags),
+                None)
 
 
-def _organisation(clause: str, offset: int, cue, ctx: Context) -> Attribution | None:
-    """Read an organisation or a country as the speaker of an impersonal cue: ``сообщили
-    в РФ``, ``В Кремле заявили``, ``у МЗС наголосили``."""
-    m = _ORG_AFTER.match(clause, cue[1]) or _ORG_BEFORE.search(clause, 0, cue[0])
-    if m is None:
-        return None
-    words = m.group("org").split()
-    # the head noun in the nominative (в Кремле → Кремль), the rest as written
-    keep = words[0].isupper() or any(c.isupper() for c in words[0][1:])  # МЗС, УкрГМЦ
-    head = words[0] if keep else _morph.nominative(words[0], ctx.language)
-    name = " ".join([head, *words[1:]])
-    return Attribution(cue[2], offset + cue[0], None, name, offset + m.start("org"), None,
-                       "organisation")
-
-
-#: An organisation named as the subject before its verb, up to a preposition or punctuation:
-#: «Генеральний штаб ЗСУ [на початку доби] повідомив», «Пресс-служба банка сообщила».
-_ORG_SUBJECT = re.compile(
-    r"^\s*(?P<org>[А-ЯЁІЇЄҐA-Z][^\s,.;:!?«»\"]*(?:\s+(?!(?:в|у|во|на|за|під|под|про|о|об|по|с|"
-    r"со|з|із|зі|від|от|для|после|після|перед|при|до|ще|еще|также|також|вже|уже)\b)"
-    r"[^\s,.;:!?«»\"]+){0,5})"
-)
-
-
-def _org_subject(clause: str, offset: int, cue, ctx: Context) -> Attribution | None:
-    """Read an organisation named as the subject before the verb (``Генеральний штаб ЗСУ
-    повідомив``, ``НБУ сообщил``): the words opening the clause while they read as a name's
-    (capitalised, or a noun or adjective in the nominative or genitive), an abbreviation or a
-    thing at its head (not a person, not a time: ``Сегодня утром`` is no one)."""
-    m = _ORG_SUBJECT.match(clause[: cue[0]])
-    if m is None:
-        return None
-    words: list[str] = []
-    for w in m.group("org").split():
-        if words and w.islower() and not _noun_phrase_word(w, ctx.language):
-            break  # «Пресс-служба банка утром сообщила»: the subject ends before «утром»
-        words.append(w)
-    head = words[0]
-    if not (_ABBREVIATION.match(head) or _noun_phrase_word(head, ctx.language)) or not (
-            _ABBREVIATION.match(head) or any(_thing(w, ctx.language) for w in words[:2])):
-        return None
-    return Attribution(cue[2], offset + cue[0], None, " ".join(words), offset + m.start("org"),
-                       None, "organisation")
-
-
-_ABBREVIATION = re.compile(r"^[А-ЯЁІЇЄҐA-Z]{2,}$")
-
-
-def _noun_phrase_word(word: str, language: str | None) -> bool:
-    """Whether ``word`` reads first as a noun or adjective in the nominative or genitive."""
-    if word.lower() in _PREPOSITIONS:
-        return False  # «Про це …» (the dictionary reads «про» as a noun first)
-    found = _morph.parses(word.lower(), language)[:1]
-    return bool(found) and found[0].pos in ("NOUN", "ADJF") and bool(
-        {"nomn", "gent"} & found[0].tags)
-
-
-def _thing(word: str, language: str | None) -> bool:
-    """Whether ``word`` reads first as a thing in the nominative (штаб, служба, банк)."""
-    found = _morph.parses(word.lower(), language)[:1]
-    return bool(found) and found[0].pos == "NOUN" and {"inan", "nomn"} <= found[0].tags
+def _gender(tags) -> str | None:
+    """``masc`` or ``femn`` from a reading's tags, else None."""
+    return "masc" if "masc" in tags else "femn" if "femn" in tags else None
 
 
 def _role_attr(ctx: Context, role: Role, cues, offset: int) -> Attribution:
@@ -378,9 +318,8 @@ def _role_attr(ctx: Context, role: Role, cues, offset: int) -> Attribution:
 def _feminine(role: Role, language: str | None) -> str | None:
     """``femn`` for a feminine role noun (очільниця, речниця), else None: a masculine post
     noun names women too."""
-    head = role.text.split()[0]
-    found = _morph.parses(head, language)[:1]
-    return "femn" if found and "femn" in found[0].tags else None
+    found = _morph.parses(role.text.split()[0], language)[:1]
+    return "femn" if found and _gender(found[0].tags) == "femn" else None
 
 
 def _cue_text(cue, nominal) -> str | None:

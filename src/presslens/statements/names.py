@@ -185,11 +185,9 @@ def nominative_name(word: str, language: str | None) -> str:
     low = word.lower()
     adjective = re.search(r"(ск|цк|зьк|ськ|цьк)(ого|ому|им|ім|ом)$", low)
     if adjective:
-        ending = "ий" if language == "uk" or "ь" in adjective.group(1) else "ий"
-        return word[: adjective.start(2)] + ending
+        return word[: adjective.start(2)] + "ий"  # Зеленського → Зеленський
     # the stem of an unknown word is the nominative of a consonant-final surname
     for ending in ENDINGS:
         if low.endswith(ending) and len(low) - len(ending) >= 3:
-            base = word[: -len(ending)]
-            return base
+            return word[: -len(ending)]
     return stem[:1].upper() + stem[1:]

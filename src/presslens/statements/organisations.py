@@ -1,0 +1,97 @@
+"""Organisations and countries as speakers: ``сообщили в РФ``, ``В Кремле заявили``,
+``Генеральний штаб ЗСУ повідомив``.
+
+:func:`organisation` reads, around a reporting verb with no person for its subject, the
+organisation that speaks, as written (its head put in the nominative after ``в``/``у``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from presslens.text import _morph
+
+__all__ = ["PREPOSITIONS", "organisation"]
+
+#: Prepositions: a word after one is no subject (and «Про це» opens no organisation's name).
+PREPOSITIONS = frozenset(
+    "с со з із зі к ко у в во на о об про для от від перед после після при без между між "
+    "против проти".split()
+)
+
+_ORG = r"(?:[А-ЯЁІЇЄҐA-Z][^\s,.;:!?«»\"]*)(?:\s+[А-ЯЁІЇЄҐA-Z][^\s,.;:!?«»\"]*){0,2}"
+# «сообщили в РФ», «заявили в Кремле» after the verb; «В Кремле заявили» before it
+_ORG_AFTER = re.compile(rf"\s+(?:в|у|во)\s+(?P<org>{_ORG})")
+_ORG_BEFORE = re.compile(rf"(?:^|\s)(?:[вуВУ]|[Вв]о)\s+(?P<org>{_ORG})\s+(?:\w+\s+)?$")
+
+
+def organisation(clause: str, cue, language: str | None) -> tuple[str, int] | None:
+    """Read the organisation that speaks through the reporting verb ``cue`` (``(start, end,
+    word, kind)`` in ``clause``), no person being its subject.
+
+    Returns
+    -------
+    tuple of (str, int) or None
+        The organisation as written (``в Кремле`` → ``Кремль``) and its offset in ``clause``.
+    """
+    return _after_in(clause, cue, language) or _subject(clause, cue, language)
+
+
+def _after_in(clause: str, cue, language: str | None) -> tuple[str, int] | None:
+    """An organisation or a country after «в»/«у» next to an impersonal verb: ``сообщили
+    в РФ``, ``В Кремле заявили``, ``у МЗС наголосили``."""
+    m = _ORG_AFTER.match(clause, cue[1]) or _ORG_BEFORE.search(clause, 0, cue[0])
+    if m is None:
+        return None
+    words = m.group("org").split()
+    # the head noun in the nominative (в Кремле → Кремль), the rest as written
+    keep = words[0].isupper() or any(c.isupper() for c in words[0][1:])  # МЗС, УкрГМЦ
+    head = words[0] if keep else _morph.nominative(words[0], language)
+    return " ".join([head, *words[1:]]), m.start("org")
+
+
+#: An organisation named as the subject before its verb, up to a preposition or punctuation:
+#: «Генеральний штаб ЗСУ [на початку доби] повідомив», «Пресс-служба банка сообщила».
+_ORG_SUBJECT = re.compile(
+    r"^\s*(?P<org>[А-ЯЁІЇЄҐA-Z][^\s,.;:!?«»\"]*(?:\s+(?!(?:в|у|во|на|за|під|под|про|о|об|по|с|"
+    r"со|з|із|зі|від|от|для|после|після|перед|при|до|ще|еще|также|також|вже|уже)\b)"
+    r"[^\s,.;:!?«»\"]+){0,5})"
+)
+
+
+def _subject(clause: str, cue, language: str | None) -> tuple[str, int] | None:
+    """Read an organisation named as the subject before the verb (``Генеральний штаб ЗСУ
+    повідомив``, ``НБУ сообщил``): the words opening the clause while they read as a name's
+    (capitalised, or a noun or adjective in the nominative or genitive), an abbreviation or a
+    thing at its head (not a person, not a time: ``Сегодня утром`` is no one)."""
+    m = _ORG_SUBJECT.match(clause[: cue[0]])
+    if m is None:
+        return None
+    words: list[str] = []
+    for w in m.group("org").split():
+        if words and w.islower() and not _noun_phrase_word(w, language):
+            break  # «Пресс-служба банка утром сообщила»: the subject ends before «утром»
+        words.append(w)
+    head = words[0]
+    if not (_ABBREVIATION.match(head) or _noun_phrase_word(head, language)) or not (
+            _ABBREVIATION.match(head) or any(_thing(w, language) for w in words[:2])):
+        return None
+    return " ".join(words), m.start("org")
+
+
+_ABBREVIATION = re.compile(r"^[А-ЯЁІЇЄҐA-Z]{2,}$")
+
+
+def _noun_phrase_word(word: str, language: str | None) -> bool:
+    """Whether ``word`` reads first as a noun or adjective in the nominative or genitive."""
+    if word.lower() in PREPOSITIONS:
+        return False  # «Про це …» (the dictionary reads «про» as a noun first)
+    found = _morph.parses(word.lower(), language)[:1]
+    return bool(found) and found[0].pos in ("NOUN", "ADJF") and bool(
+        {"nomn", "gent"} & found[0].tags)
+
+
+def _thing(word: str, language: str | None) -> bool:
+    """Whether ``word`` reads first as a thing in the nominative (штаб, служба, банк)."""
+    found = _morph.parses(word.lower(), language)[:1]
+    return bool(found) and found[0].pos == "NOUN" and {"inan", "nomn"} <= found[0].tags
