@@ -47,3 +47,24 @@ def cleaned_as() -> Callable[[str], tuple[int, list[str]]]:
         return len(cleaned.lines), [r.reason for r in cleaned.removed]
 
     return read
+
+
+@pytest.fixture
+def direct() -> Callable[[str, str], list[dict]]:
+    """The direct statements (quotations) found in a text of one language, in text order."""
+    from presslens.statements.reported import find_statements
+
+    def read(text: str, language: str) -> list[dict]:
+        return [s for s in find_statements(text, language) if s["kind"] == "direct"]
+
+    return read
+
+
+@pytest.fixture
+def speaker_keys() -> Callable[[list[dict]], list[str | None]]:
+    """Each statement's speaker: the person's key, else the mention as written (None)."""
+
+    def keys(found: list[dict]) -> list[str | None]:
+        return [s["person"].key if s["person"] else s["speaker_mention"] for s in found]
+
+    return keys

@@ -6,7 +6,6 @@ import pytest
 
 from presslens.corpus.clean import clean_text
 from presslens.dates import find_dates
-from presslens.statements.reported import find_statements
 
 # --------------------------------------------------------------------------- dates
 
@@ -47,9 +46,6 @@ def test_a_span_ahead_of_another_event_is_not_dated(text, language):
 
 # --------------------------------------------------------------------------- speakers
 
-def _direct(text: str, language: str) -> list[dict]:
-    return [s for s in find_statements(text, language) if s["kind"] == "direct"]
-
 
 def _table(text: str, language: str, published: str):
     """The statements table of one article, as ``presslens statements`` gives it."""
@@ -78,8 +74,8 @@ def _table(text: str, language: str, published: str):
 )
 def test_the_speaker_named_in_the_paragraph_before_by_first_name_and_patronymic(
     text, language, head, key
-):
-    found = _direct(text, language)
+, direct):
+    found = direct(text, language)
     assert [s["quote"][: len(head)] for s in found] == [head]
     assert found[0]["person"] is not None and found[0]["person"].key == key
 
@@ -96,15 +92,15 @@ def test_the_speaker_named_in_the_paragraph_before_by_first_name_and_patronymic(
          "1973 году.\n«С этой школой связана вся моя жизнь: я здесь училась и работаю».", "ru"),
     ],
 )
-def test_a_voice_of_the_other_gender_is_not_the_last_speaker(text, language):
-    found = _direct(text, language)
+def test_a_voice_of_the_other_gender_is_not_the_last_speaker(text, language, direct):
+    found = direct(text, language)
     assert [s["person"].key if s["person"] else None for s in found] == ["савченко", None]
 
 
-def test_a_woman_named_by_surname_alone_keeps_her_own_words():
+def test_a_woman_named_by_surname_alone_keeps_her_own_words(direct):
     text = ("Министр Анна Петрова приехала в школу.\n«Мы откроем новые классы уже в сентябре», "
             "– сказала Петрова.\n«Я сама училась в этой школе и помню каждый класс».")
-    assert [s["person"].key for s in _direct(text, "ru")] == ["петров", "петров"]
+    assert [s["person"].key for s in direct(text, "ru")] == ["петров", "петров"]
 
 
 @pytest.mark.parametrize(
@@ -117,8 +113,8 @@ def test_a_woman_named_by_surname_alone_keeps_her_own_words():
          'сильным.\nНо мы шли вперед и все делали для победы", – сказ', "ru", "для победы"),
     ],
 )
-def test_a_quotation_closed_before_a_cut_off_verb_is_found(text, language, last_words):
-    found = _direct(text, language)
+def test_a_quotation_closed_before_a_cut_off_verb_is_found(text, language, last_words, direct):
+    found = direct(text, language)
     assert len(found) == 1
     assert found[0]["quote"].startswith("Я думаю")
     assert found[0]["quote"].endswith(last_words)
@@ -133,8 +129,8 @@ def test_a_quotation_closed_before_a_cut_off_verb_is_found(text, language, last_
          "АЦ РНБО.", "uk", "лисенко"),
     ],
 )
-def test_a_role_noun_resolves_to_the_person_with_that_role(text, language, key):
-    found = _direct(text, language)
+def test_a_role_noun_resolves_to_the_person_with_that_role(text, language, key, direct):
+    found = direct(text, language)
     assert [s["person"].key if s["person"] else None for s in found] == [key]
 
 
@@ -166,8 +162,8 @@ def test_a_role_phrase_stops_before_a_preposition(text, language, role):
          "работает» — ска", "ru", ["олир"]),
     ],
 )
-def test_more_speakers_of_batches_p_q(text, language, keys):
-    found = _direct(text, language)
+def test_more_speakers_of_batches_p_q(text, language, keys, direct):
+    found = direct(text, language)
     assert [s["person"].key if s["person"] else None for s in found] == keys
 
 
@@ -202,8 +198,8 @@ def test_a_capitalised_compound_adjective_is_no_person(text, language):
          'ничего не меняет".', "ru", "Мы услышали последнее", "Руслан Кравченко"),
     ],
 )
-def test_labelled_words_after_a_source_line_are_the_sources(text, language, head, mention):
-    found = _direct(text, language)
+def test_labelled_words_after_a_source_line_are_the_sources(text, language, head, mention, direct):
+    found = direct(text, language)
     assert [s["quote"][: len(head)] for s in found] == [head]
     assert found[0]["speaker_mention"] == mention
 
@@ -222,8 +218,8 @@ def test_labelled_words_after_a_source_line_are_the_sources(text, language, head
          'зростає щороку".', "uk", ["Довіра до тестування"]),
     ],
 )
-def test_titles_of_events_and_films_are_not_statements(text, language, heads):
-    found = _direct(text, language)
+def test_titles_of_events_and_films_are_not_statements(text, language, heads, direct):
+    found = direct(text, language)
     assert [s["quote"][: len(h)] for s, h in zip(found, heads, strict=False)] == heads
     assert len(found) == len(heads)
 
@@ -249,8 +245,8 @@ def test_titles_of_events_and_films_are_not_statements(text, language, heads):
          "тренера? — обращаюсь я к президенту клуба.", "ru", []),
     ],
 )
-def test_dash_speech_in_the_first_person_without_attribution(text, language, expected):
-    found = _direct(text, language)
+def test_dash_speech_in_the_first_person_without_attribution(text, language, expected, direct):
+    found = direct(text, language)
     got = [(s["quote"][: len(head)], s["person"].key if s["person"] else None)
            for s, (head, _) in zip(found, expected, strict=False)]
     assert got == expected
@@ -294,10 +290,10 @@ def test_the_speakers_earlier_attribution_dates_her_next_words(text, language, d
     assert [str(d.date()) for d in direct["said_on"]] == [day]
 
 
-def test_where_a_thing_was_said_is_not_its_source():
+def test_where_a_thing_was_said_is_not_its_source(direct):
     text = ("Страна не продлит договор о транзите газа.\nОб этом заявили на брифинге.\n"
             "\"Договор с Россией никто продолжать не будет, это решено давно\".")
-    found = [s for s in find_statements(text, "ru") if s["kind"] == "direct"]
+    found = direct(text, "ru")
     assert [s["speaker_mention"] for s in found] == [None]
 
 

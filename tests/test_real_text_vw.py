@@ -8,15 +8,6 @@ from presslens.statements.reported import find_statements
 from presslens.statements.roles import find_roles
 from presslens.statements.speakers import find_people
 
-
-def _direct(text: str, language: str) -> list[dict]:
-    return [s for s in find_statements(text, language) if s["kind"] == "direct"]
-
-
-def _keys(found: list[dict]) -> list[str | None]:
-    return [s["person"].key if s["person"] else s["speaker_mention"] for s in found]
-
-
 # --------------------------------------------------------------------------- speakers
 
 
@@ -82,8 +73,8 @@ def _keys(found: list[dict]) -> list[str | None]:
          "приводит слова жильца портал.", "ru", [None]),
     ],
 )
-def test_speakers_of_batches_v_w(text, language, keys):
-    assert _keys(_direct(text, language)) == keys
+def test_speakers_of_batches_v_w(text, language, keys, direct, speaker_keys):
+    assert speaker_keys(direct(text, language)) == keys
 
 
 @pytest.mark.parametrize(
@@ -126,8 +117,8 @@ def test_an_organisations_plural_they_keeps_its_voice(text, language, mention):
          "динамика инфляции в целом соответствует нашему прогнозу».", "ru", "Нацбанка"),
     ],
 )
-def test_a_whole_paragraph_quotation_gets_the_source_named_before(text, language, mention):
-    assert [s["speaker_mention"] for s in _direct(text, language)] == [mention]
+def test_a_whole_paragraph_quotation_gets_the_source_named_before(text, language, mention, direct):
+    assert [s["speaker_mention"] for s in direct(text, language)] == [mention]
 
 
 @pytest.mark.parametrize(
@@ -182,10 +173,10 @@ def test_a_role_adjective_before_a_thing_is_no_role(text, language):
          "до уряду та парламенту».", "uk", "це питання до", "сомко"),
     ],
 )
-def test_quotations_of_batches_v_w(text, language, head, key):
-    found = _direct(text, language)
+def test_quotations_of_batches_v_w(text, language, head, key, direct, speaker_keys):
+    found = direct(text, language)
     assert [s["quote"].startswith(head) for s in found] == [True]
-    assert _keys(found) == [key]
+    assert speaker_keys(found) == [key]
 
 
 # --------------------------------------------------------------------------- cleaning

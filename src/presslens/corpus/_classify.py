@@ -121,17 +121,27 @@ def _question_heading(line: str, n: int) -> bool:
     )
 
 
-#: The signature of an embedded post: ``— Петро Порошенко (@poroshenko) 11 жовтня 2018 р.``
-_SIGNATURE = re.compile(r"^\W*[^()]{2,60}\(@\w+\)\s+\S*\s*\d")
+#: The signature of an embedded post: ``— Петро Порошенко (@poroshenko) 11 жовтня 2018 р.``,
+#: ``Опубликовано Тимофеем Миловановым 3 февраля 2016 г.``
+_SIGNATURE = re.compile(
+    r"^\W*(?:[^()]{2,60}\(@\w+\)\s+\S*\s*\d|(?:Опубликовано|Опубліковано|Posted\s+by)\s+"
+    r"(?:[А-ЯЁІЇЄҐA-Z][^\s\d]*\s+){1,3}(?:on\s+)?[^.!?\d]{0,12}\d[^.!?]{0,20}\d{4}\D{0,8}$)"
+)
+_SIGNATURE_WORDS = 14
 #: A link at the end of a line (an embedded post's picture): the sentence ends before it.
 _TRAILING_LINK = re.compile(r"\s+(?:https?://|www\.|pic\.twitter\.com/)\S+\s*$")
+
+
+def signature(line: str, n: int) -> bool:
+    """Whether a line is an embedded post's signature (its author and day), never body."""
+    return n <= _SIGNATURE_WORDS and _SIGNATURE.match(line) is not None
 
 
 def inner_reason(line: str, n: int) -> str | None:
     """Why a line inside the body is not body: a caption (a name alone), a subheading (a
     short line without sentence punctuation, or a question in the third person), or a
     related headline (a longer line without sentence punctuation between paragraphs)."""
-    if (n <= 3 and NAME.match(line)) or ("(@" in line and _SIGNATURE.match(line)):
+    if (n <= 3 and NAME.match(line)) or signature(line, n):
         return "caption"
     if _question_heading(line, n):
         return "subheading"

@@ -19,6 +19,7 @@ from presslens.corpus._classify import (
     gated_reason,
     inner_reason,
     introduces,
+    signature,
     strict_reason,
     vocabulary_hits,
 )
@@ -375,8 +376,11 @@ def mark_inner(art: Article) -> None:
     """Inside the body: a person's name alone (a photo caption) and short lines without
     sentence punctuation (subheadings, block labels)."""
     for i in art.kept():
+        line = art.lines[i].strip()
+        if art.first is not None and i == art.last and signature(line, art.n_words[i]):
+            art.reason[i] = "caption"  # the signature of a post embedded at the body's end
         if art.first is None or not art.first < i < art.last:
             continue
-        r = inner_reason(art.lines[i].strip(), art.n_words[i])
+        r = inner_reason(line, art.n_words[i])
         if r:
             art.reason[i] = r

@@ -303,7 +303,7 @@ def scan(text: str) -> list[DateMention]:
             # «неделю-две недели назад», «во втором и третьем кварталах»: more words back
             back = {"ago": 3, "yearpart": 4}.get(kind, 2)
             starts = sorted({positions[j] for i in hits for j in range(i - back, i + 1) if j >= 0})
-            if kind == "ago":  # «2 недели назад»: a number may open it too
+            if kind in ("ago", "yearpart"):  # «2 недели назад», «в 1-м квартале»: a number too
                 digits = _digit_starts(text) if digits is None else digits
                 before = {d for d in digits if any(0 <= p - d <= 20 for p in starts)}
                 starts = sorted(set(starts) | before)

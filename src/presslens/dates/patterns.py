@@ -65,7 +65,8 @@ def _pieces() -> _Pieces:
     # an abbreviation (11 янв., 17 лют.) needs a day before it and a dot or a year after it
     abbr = alt(f for forms in w["month_abbreviations"].values() for f in forms)
     # … and in a dateline (`МОСКВА, 28 авг — РИА Новости`) a dash or a comma after it
-    mon_d = rf"(?:{mon}(?![\w\d])|{abbr}(?:\.|(?=\s+\d{{4}})|(?=\s*[,—–-]\s)))"
+    # after a day, a month in capitals too (01 СЕНТЯБРЯ 2017 ГОДА)
+    mon_d = rf"(?i:{mon}(?![\w\d])|{abbr}(?:\.|(?=\s+\d{{4}})|(?=\s*[,—–-]\s)))"
     en = "(?i:" + alt(f for forms in w["months_en"].values() for f in forms) + ")"
     yw = alt(w["year_words"])
     return _Pieces(

@@ -219,13 +219,18 @@ def _step_is_now(m: DateMention) -> bool:
 
 
 def _period_span(period: str | None, step: int, published: dt.date):
-    """The week, month or year ``step`` periods from the one holding ``published``."""
+    """The week, month, quarter or year ``step`` periods from the one holding ``published``."""
     if period == "week":
         monday = published - dt.timedelta(days=published.weekday()) + dt.timedelta(weeks=step)
         return monday, monday + dt.timedelta(days=6), "week relative to publication date"
     if period == "month":
         index = published.year * 12 + published.month - 1 + step
         return (*_month_span(index // 12, index % 12 + 1), "month relative to publication date")
+    if period == "quarter":
+        index = published.year * 4 + (published.month - 1) // 3 + step
+        year, first = index // 4, index % 4 * 3 + 1
+        return (dt.date(year, first, 1), _month_span(year, first + 2)[1],
+                "quarter relative to publication date")
     year = published.year + step
     return dt.date(year, 1, 1), dt.date(year, 12, 31), "year relative to publication date"
 

@@ -152,8 +152,10 @@ def _after_nominal(clause: str, offset: int, ctx: Context, cues, people, roles):
     if m:
         return _pronoun_attr(ctx, cues, offset, m.group(1), after + m.start(1))
     role_after = [r for r in roles if r.start >= after and r.start - after <= 10]
-    if role_after:
-        return _role_attr(ctx, role_after[0], cues, offset)
+    if role_after:  # the person named after a long title (цитує міністра … Олександра Ткаченка)
+        named = [p for p in people if _names_role(clause, offset, role_after[0], p)]
+        return (_name_attr(cues, offset, named[0]) if named
+                else _role_attr(ctx, role_after[0], cues, offset))
     return _whose_words(clause[nominal.end() :], after, offset, ctx, cues)
 
 

@@ -35,7 +35,8 @@ def _cues() -> dict[str, frozenset[str]]:
 
 @lru_cache(maxsize=200_000)
 def is_cue(word: str, language: str | None) -> str | None:
-    """Tell whether ``word`` is a reporting verb; return ``"speech"``, ``"relay"`` or None.
+    """Tell whether ``word`` is a reporting verb; return ``"speech"``, ``"relay"``,
+    ``"message"`` (an impersonal reflexive: отмечается, наголошувалося) or None.
 
     Only finite verbs, short adjectives and short participles (уверена) count: a gerund such
     as ``коментуючи`` or an infinitive does not report a statement by itself.
@@ -56,7 +57,27 @@ def is_cue(word: str, language: str | None) -> str | None:
             return "relay"
         if normal in cues["speech"]:
             return "speech"
+        if _message_passive(normal, p.tags, cues["speech"]):
+            return "message"
     return None
+
+
+def _message_passive(normal: str, tags, speech: frozenset[str]) -> bool:
+    """«отмечается в сообщении», «наголошувалося в заяві»: a reporting verb's impersonal
+    reflexive (third person singular, or neuter past) says what a message says."""
+    return (normal.endswith(("ся", "сь")) and normal[:-2] in speech
+            and ({"3per", "sing"} <= tags or {"past", "neut"} <= tags))
+
+
+#: What a message's impersonal verb is followed by: «отмечается в сообщении», «наголошується у
+#: заяві», «говорилось на сайте»; not «объясняется тем, что».
+_MESSAGE = re.compile(
+    r"(?i)\s+(?:(?:также|також|еще|ще|уже|вже)\s+)?(?:в|у|во|на)\s+(?:\w+\s+)?(?:сообщени|заявлени|"
+    r"повідомлен|заяв|документ|релиз|реліз|письм|лист|текст|постанов|доклад|звіт|отчет|отчёт|"
+    r"сайт|страниц|сторін|телеграм|telegram|facebook|публикаци|публікаці|коммюнике|комюніке|"
+    r"обращени|зверненн|резолюци|резолюці|ответ|відповід|решени|рішенн|приговор|вирок|справк|"
+    r"довідц|материал|матеріал|блог|канал|пресс-релиз|прес-реліз)"
+)
 
 
 #: A perfect gerund before «, что» / «, що» (``сказав, что``, ``наголосивши, що``).
@@ -81,9 +102,9 @@ def cue_tokens(text: str, language: str | None) -> list[tuple[int, int, str, str
     words = _CUE_WORD.findall(text)
     kinds = _morph.per_form("cue", language, words, lambda w: is_cue(w, language) or "")
     found = [
-        (m.start(), m.end(), m.group(), kind)
+        (m.start(), m.end(), m.group(), "speech" if kind == "message" else kind)
         for m, kind in zip(_CUE_WORD.finditer(text), kinds, strict=True)
-        if kind
+        if kind and (kind != "message" or _MESSAGE.match(text, m.end()))
     ]
     if "," in text:
         taken = {f[0] for f in found}

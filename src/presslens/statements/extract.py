@@ -76,7 +76,8 @@ class _DayIndex:
     day in logarithmic time (an article of megabytes has thousands of statements and dates).
     """
 
-    def __init__(self, text: str, dates: tuple[dict, ...], mentions: list[tuple[str, int]]):
+    def __init__(self, text: str, dates: tuple[dict, ...], mentions: list[tuple[str, int]],
+                 quoted: list[tuple[int, int]] = ()):
         days = [r for r in dates if r["kind"] in _DAY_KINDS and r["date_start"] is not None]
         self.text = text
         self.days = sorted(days, key=lambda r: r["start"])
@@ -88,9 +89,11 @@ class _DayIndex:
         for positions in by_key.values():
             positions.sort()
         self.context: dict[str, list[dict]] = {}
+        quoted = sorted(quoted)
         for row in self.days:
-            if row["tense"] == "future":
-                continue
+            k = bisect.bisect_right(quoted, (row["start"], float("inf"))) - 1
+            if row["tense"] == "future" or (k >= 0 and row["start"] < quoted[k][1]):
+                continue  # a day the speaker's own words name is no day of the saying
             sentence = row["sentence"]
             s_start = text.rfind(sentence, 0, row["start"] + len(sentence))
             if s_start < 0:
@@ -269,7 +272,8 @@ def _rows(articles: pd.DataFrame) -> list[dict]:
         last_date: dict[str, tuple[dt.date, str]] = {}
         found = find_statements(text, language)
         dates = date_rows(text, published, language) if found else ()
-        index = _DayIndex(text, dates, found[0]["mentions"] if found else [])
+        index = _DayIndex(text, dates, found[0]["mentions"] if found else [],
+                          [(st["start"], st["end"]) for st in found if st["kind"] == "direct"])
         for st in found:
             person = st["person"]
             said, basis = index.said_on(st)

@@ -171,8 +171,20 @@ def plural_name(word: str, language: str | None) -> bool:
         re.search(r"(ов|ев|ёв|ин|ын)$", word))
 
 
-def nominative_name(word: str, language: str | None) -> str:
-    """Return the nominative of a name form when the grammar says so, else the form itself."""
+_CASE_GENDER = frozenset("gent datv accs ablt loct masc femn".split())
+
+
+def nominative_name(word: str, language: str | None, surname: str | None = None) -> str:
+    """Return the nominative of a name form when the grammar says so, else the form itself;
+    a first name before a declined ``surname`` is read in the surname's case and gender
+    (Олександра Ткаченка → Олександр)."""
+    if surname is not None and not _morph.can_be_case(surname, language, "nomn", names_only=True):
+        shared = {frozenset(p.tags & _CASE_GENDER) for p in _morph.parses(surname, language)
+                  if "Surn" in p.tags and len(p.tags & _CASE_GENDER) == 2}
+        found = [p for p in _morph.parses(word, language)
+                 if "Name" in p.tags and frozenset(p.tags & _CASE_GENDER) in shared]
+        if found:
+            return found[0].normal[:1].upper() + found[0].normal[1:]
     if _morph.can_be_case(word, language, "nomn", names_only=True) or plural_name(word, language):
         return word
     reading = _morph.name_reading(word, language)
@@ -191,3 +203,20 @@ def nominative_name(word: str, language: str | None) -> str:
         if low.endswith(ending) and len(low) - len(ending) >= 3:
             return word[: -len(ending)]
     return stem[:1].upper() + stem[1:]
+
+
+_PLACE_PREPOSITIONS = frozenset("в во у на".split())
+
+
+def place_keys(tokens, language: str | None) -> set[str]:
+    """The name keys of capitalised words a text uses as places: right after «в», «во», «у»
+    or «на» in the locative (``у Львові``, ``во Львове``) or as a place the dictionary knows
+    (``во Львов``); a person is never «in» a surname, so those words alone are no people."""
+    out = set()
+    for prev, tok in zip(tokens, tokens[1:], strict=False):
+        if (tok.text[:1].isupper() and prev.text.lower() in _PLACE_PREPOSITIONS
+                and tok.start == prev.end + 1
+                and any("loct" in p.tags or "Geox" in p.tags
+                        for p in _morph.parses(tok.text, language))):
+            out.add(name_key(tok.text))
+    return out

@@ -20,8 +20,28 @@ PREPOSITIONS = frozenset(
 )
 
 _ORG = r"(?:[А-ЯЁІЇЄҐA-Z][^\s,.;:!?«»\"]*)(?:\s+[А-ЯЁІЇЄҐA-Z][^\s,.;:!?«»\"]*){0,2}"
-# «сообщили в РФ», «заявили в Кремле» after the verb; «В Кремле заявили» before it
-_ORG_AFTER = re.compile(rf"\s+(?:в|у|во)\s+(?P<org>{_ORG})")
+# when a statement was made, between the verb and the organisation: «сообщили в среду в …»
+_WHEN = (r"(?:(?:в|у|во)\s+(?:понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье|"
+         r"понеділок|вівторок|середу|четвер|п['’ʼ]ятницю|суботу|неділю)|сегодня|вчера|накануне|"
+         r"сьогодні|вчора|напередодні)")
+# «сообщили в РФ», «заявили в Кремле», «сообщили в среду в компании "Укрэнерго"» after the
+# verb; «В Кремле заявили» before it
+_ORG_AFTER = re.compile(
+    rf"(?:\s+{_WHEN})?\s+(?:в|у|во)\s+(?P<desc>(?:[а-яёіїєґ-]+\s+){{0,3}})"
+    rf"(?:[«\"„“](?P<quoted>[^«»\"„“”]+)[»\"“”]|(?P<org>{_ORG}))"
+)
+#: The nouns that name an organisation before its quoted or capitalised name («в национальной
+#: энергетической компании "Укрэнерго"», «у пресслужбі Міноборони»).
+_ORG_HEADS = frozenset(
+    "компания компанія министерство міністерство ведомство відомство служба пресс-служба "
+    "пресслужба прес-служба офис офіс штаб агентство управление управління департамент "
+    "корпорация корпорація концерн банк администрация адміністрація правительство уряд "
+    "комитет комітет совет рада фонд оператор госкомпания держкомпанія организация "
+    "організація партия партія посольство центр инспекция інспекція".split()
+    # and a message of one: «говорится в заявлении МИД», «наголошується у повідомленні Генштабу»
+    + "сообщение заявление повідомлення заява релиз пресс-релиз реліз прес-реліз коммюнике "
+    "комюніке обращение звернення телеграм-канал сайт страница сторінка".split()
+)
 _ORG_BEFORE = re.compile(rf"(?:^|\s)(?:[вуВУ]|[Вв]о)\s+(?P<org>{_ORG})\s+(?:\w+\s+)?$")
 
 
@@ -40,14 +60,27 @@ def organisation(clause: str, cue, language: str | None) -> tuple[str, int] | No
 def _after_in(clause: str, cue, language: str | None) -> tuple[str, int] | None:
     """An organisation or a country after «в»/«у» next to an impersonal verb: ``сообщили
     в РФ``, ``В Кремле заявили``, ``у МЗС наголосили``."""
-    m = _ORG_AFTER.match(clause, cue[1]) or _ORG_BEFORE.search(clause, 0, cue[0])
+    m = _ORG_AFTER.match(clause, cue[1])
+    if m is not None and (m.group("desc") or m.group("quoted")) and not _headed(
+            m.group("desc"), language):
+        m = None
+    m = m or _ORG_BEFORE.search(clause, 0, cue[0])
     if m is None:
         return None
+    if m.groupdict().get("quoted"):
+        return m.group("quoted").strip(), m.start("quoted")
     words = m.group("org").split()
     # the head noun in the nominative (в Кремле → Кремль), the rest as written
     keep = words[0].isupper() or any(c.isupper() for c in words[0][1:])  # МЗС, УкрГМЦ
     head = words[0] if keep else _morph.nominative(words[0], language)
     return " ".join([head, *words[1:]]), m.start("org")
+
+
+def _headed(desc: str, language: str | None) -> bool:
+    """Whether the words before a name end with an organisation's noun (``в компании``); a
+    quoted name needs one (``в "Укрэнерго"`` alone may be a title)."""
+    words = desc.split()
+    return bool(words) and _morph.common_lemma(words[-1], language) in _ORG_HEADS
 
 
 #: An organisation named as the subject before its verb, up to a preposition or punctuation:

@@ -146,7 +146,7 @@ def _straight_mark(p: _Pairing, i: int, prev: str, nxt: str, closing: bool) -> N
     opening = prev.isspace() or prev in _OPENING_PREV
     marks = [m for m, _ in stack]
     if stack and stack[-1][0] == '"' and closing:
-        p.close_to(len(stack) - 1, i)
+        p.close_last(i)
     elif opening and not nxt.isspace():
         stack.append(('"', i))
     elif '"' in marks and closing:

@@ -158,8 +158,11 @@ def _fill_speakers(found: list[Statement], text: str, people, language: str) -> 
 
 
 #: A reporting verb in the plural (пояснили, зазначають, отмечают): said by «they»; or of a
-#: message (йдеться, говорится в сообщении): said by whoever issued it.
-_PLURAL_CUE = re.compile(r"(?i)(?:ли|ют|ят|уть|ють|ять)(?:ся|сь)?$|^(?:говорится|йдеться|ідеться)$")
+#: message (йдеться, говорится, отмечается в сообщении): said by whoever issued it.
+_PLURAL_CUE = re.compile(
+    r"(?i)(?:ли|ют|ят|уть|ють|ять)(?:ся|сь)?$|^(?:йдеться|ідеться)$"
+    r"|(?:ет|ит|ёт)ся$|(?:єть|еть|ить|іть)ся$|ло(?:сь|ся)$"  # отмечается, наголошувалося
+)
 #: How far (in characters) an organisation's plural «they» reaches.
 _ORG_REACH = 1500
 

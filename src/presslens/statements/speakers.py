@@ -14,7 +14,8 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from presslens.statements.names import first_key, name_key, nominative_name, plural_name
+from presslens.statements.cues import is_cue
+from presslens.statements.names import first_key, name_key, nominative_name, place_keys, plural_name
 from presslens.statements.wordlists import media_names, norm, role_words
 from presslens.text import Token, _morph, tokenize
 
@@ -22,25 +23,15 @@ __all__ = ["CAP_WORD", "PRONOUNS", "Person", "find_people", "name_token"]
 
 #: Personal pronouns that can stand for a speaker, with the gender they carry.
 PRONOUNS = {
-    "он": "masc",
-    "она": "femn",
-    "він": "masc",
-    "вона": "femn",
-    "его": "masc",
-    "её": "femn",
-    "ее": "femn",
-    "його": "masc",
-    "її": "femn",
-    "они": "plur",
-    "вони": "plur",
+    **dict.fromkeys(("он", "він", "его", "його"), "masc"),
+    **dict.fromkeys(("она", "вона", "её", "ее", "її"), "femn"),
+    **dict.fromkeys(("они", "вони"), "plur"),
 }
 
 _CYR = "а-яёіїєґ"
 # a capitalised word; an Irish or French prefix keeps its capital after the apostrophe
 # (О'Лірі, Д'Артаньян)
-CAP_WORD = re.compile(
-    rf"^[А-ЯЁІЇЄҐ](?:['’ʼ][А-ЯЁІЇЄҐ])?[{_CYR}'’ʼ]+(?:-[А-ЯЁІЇЄҐ]?[{_CYR}'’ʼ]+)?$"
-)
+CAP_WORD = re.compile(rf"^[А-ЯЁІЇЄҐ](?:['’ʼ][А-ЯЁІЇЄҐ])?[{_CYR}'’ʼ]+(?:-[А-ЯЁІЇЄҐ]?[{_CYR}'’ʼ]+)?$")
 
 # Capitalised words that are not people even where the dictionary is unsure, and the pronouns
 # (the dictionary has a surname Вона: «Вона розповіла» names no one).
@@ -195,7 +186,10 @@ def find_people(text: str, language: str | None = None) -> list[Person]:
               for i, j in _runs(tokens, kinds) if kinds[j] != "particle"]
     confirmed = {name_key(g[-1].text) for g, k, _ in groups if len(g) > 1}
     confirmed |= {name_key(g[0].text) for g, k, _ in groups if len(g) > 1 and k[0] == "surname"}
-    kept = [(g, k, pt, _kept(g, k, confirmed)) for g, k, pt in groups]
+    confirmed |= _named_by_cue(tokens, kinds, language)
+    places = place_keys(tokens, language) - confirmed  # «во Львове»: Львов alone is no one
+    kept = [(g, k, pt, _kept(g, k, confirmed) and not (len(g) == 1 and name_key(g[0].text)
+                                                     in places)) for g, k, pt in groups]
     # a first name alone, or with a patronymic (Сергей Станиславович), may be a person named
     # in full elsewhere
     people = [(_person(text, group, kinds_g, particles, language), ok, kinds_g in _FIRST_ONLY)
@@ -205,6 +199,15 @@ def find_people(text: str, language: str | None = None) -> list[Person]:
 
 
 _FIRST_ONLY = (["first"], ["first", "patr"])
+
+
+def _named_by_cue(tokens: list[Token], kinds: list[str | None], language: str | None) -> set[str]:
+    """A capitalised common noun right after a reporting verb (``— сказал Усик``, not
+    ``зазначив Олімпійський чемпіон``) is a surname though the text never names it in full."""
+    return {name_key(tokens[i].text) for i in range(1, len(tokens)) if kinds[i] == "maybe"
+            and tokens[i].start == tokens[i - 1].end + 1
+            and is_cue(tokens[i - 1].text, language) == "speech"
+            and _morph.parses(tokens[i].text.lower(), language)[0].pos == "NOUN"}
 
 
 def _first_name_alone(p: Person, full: list[Person]) -> bool:
@@ -238,14 +241,8 @@ def _word_kinds(text: str, tokens: list[Token], language: str | None) -> list[st
     # particles inside a name: Урсула фон дер Ляйен, Ван дер Беллен
     for k in [k for k, t in enumerate(tokens) if t.text.lower() in _PARTICLES]:
         if 1 <= k < n - 1 and kinds[k - 1] is not None:
-            following = next(
-                (
-                    kinds[m]
-                    for m in range(k + 1, min(k + 3, n))
-                    if tokens[m].text.lower() not in _PARTICLES
-                ),
-                None,
-            )
+            following = next((kinds[m] for m in range(k + 1, min(k + 3, n))
+                              if tokens[m].text.lower() not in _PARTICLES), None)
             if following is not None:
                 kinds[k] = "particle"
     return kinds
@@ -337,14 +334,16 @@ def _person(
             first_tok.text, language, kind_of[first_tok.start]
         )
     start = group[0].start - (len(particles) if len(group) == 1 else 0)
+    surname = nominative_name(surname_tok.text, language)
+    first = nominative_name(first_tok.text, language, surname_tok.text) if first_tok else None
     return Person(
         start=start,
         end=group[-1].end,
         text=text[start : group[-1].end],
-        first=nominative_name(first_tok.text, language) if first_tok else None,
-        surname=particles + nominative_name(surname_tok.text, language),
+        first=first,
+        surname=particles + surname,
         nominative=nominative,
-        gender=_gender(first_tok, surname_tok, language),
+        gender=_gender(first, surname_tok, language),
         tokens=group,
     )
 
@@ -392,9 +391,9 @@ def _subject_form(word: str, language: str | None, kind: str | None = None) -> b
     return not _OBLIQUE.search(word.lower())
 
 
-def _gender(first_tok: Token | None, surname_tok: Token, language: str | None) -> str | None:
-    if first_tok is not None:
-        found = _morph.gender(first_tok.text, language)
+def _gender(first: str | None, surname_tok: Token, language: str | None) -> str | None:
+    if first is not None:
+        found = _morph.gender(first, language)
         if found:
             return found
     return _morph.gender(surname_tok.text, language)

@@ -1,0 +1,179 @@
+"""Failure classes found on real articles of benchmarks/quality batches ad–ag, each guarded by
+sentences written for the test in Russian and Ukrainian, never copied from the articles (their
+date forms are in the date table of ``test_real_text_classes.py``)."""
+
+import pytest
+
+from presslens.statements.cues import is_cue
+from presslens.statements.reported import find_statements
+from presslens.statements.speakers import find_people
+
+# --------------------------------------------------------------------------- speakers
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "keys"),
+    [
+        # straight quotes nested in straight quotes: the inner one's closing mark before the
+        # attribution dash closes the outer one too
+        ("\"Я выиграл. Дети сказали мне: \"Папа, теперь ты\". Я ответил им: \"Конечно\", - "
+         "сказал Петров.", "ru", ["петров"]),
+        ("\"Я виграв. Діти сказали мені: \"Тато, тепер ти\". Я відповів їм: \"Звісно\", - "
+         "сказав Петренко.", "uk", ["петренко"]),
+        # a surname that is also a common noun, right after the reporting verb, with no first
+        # name anywhere in the text (the Russian dictionary reads Коваль, Голуб as nouns; the
+        # Ukrainian one knows them as surnames)
+        ("\"Я готов к следующему бою уже весной\", - сказал Коваль.\n\"Я хочу посвятить эту "
+         "победу своей семье\", - также сказал он.", "ru", ["ковал", "ковал"]),
+        ("\"Бюджет города на следующий год уже готов\", - заявил Голуб.", "ru", ["голуб"]),
+        # the person named after a long title that follows «цитує/цитирует»
+        ("\"Ми робимо все можливе, щоб театри запрацювали\", – цитує міністра культури та "
+         "інформаційної політики Олега Ткаченка пресслужба відомства.", "uk", ["ткаченко"]),
+        ("\"Мы делаем все возможное, чтобы театры заработали\", – цитирует министра культуры и "
+         "информационной политики Олега Ткаченко пресс-служба ведомства.", "ru", ["ткаченко"]),
+    ],
+)
+def test_speakers_of_batches_ad_ag(text, language, keys, direct, speaker_keys):
+    assert speaker_keys(direct(text, language)) == keys
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "first"),
+    [
+        # a declined surname reads the first name in its case: Олега → Олег, Олександра
+        # Ткаченка → Олександр; a surname that may be nominative leaves the first name as it is
+        ("Слова Олександра Ткаченка передала пресслужба.", "uk", "Олександр"),
+        ("Про це сказала Олександра Ткаченко.", "uk", "Олександра"),
+        ("Об этом сообщила Александра Иванова.", "ru", "Александра"),
+    ],
+)
+def test_a_first_name_takes_the_case_of_its_surname(text, language, first):
+    assert [p.first for p in find_people(text, language)] == [first]
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("\"Я піднімуся у вищу вагу і покажу всім свій рівень\", - зазначив Олімпійський "
+         "чемпіон.", "uk"),
+        ("\"Я поднимусь в более высокий вес и покажу всем свой уровень\", - отметил Олимпийский "
+         "чемпион.", "ru"),
+    ],
+)
+def test_a_capitalised_adjective_after_the_verb_is_no_surname(text, language, direct):
+    assert [s["person"] for s in direct(text, language)] == [None]
+
+
+# --------------------------------------------------------------------------- organisations
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "mentions"),
+    [
+        # a weekday and an organisation's noun between the verb and its quoted name
+        ("Графики отключений будут действовать в пятницу, сообщили в четверг в государственной "
+         "компании \"Укргаз\".", "ru", ["Укргаз"]),
+        ("Графіки відключень діятимуть у п'ятницю, повідомили в четвер у національній компанії "
+         "\"Енергоатом\".", "uk", ["Енергоатом"]),
+        # a medium's name after «в интервью» is not the speaker
+        ("Графики отключений будут действовать в пятницу, сообщил он в интервью Reuters.", "ru",
+         ["он"]),
+    ],
+)
+def test_an_organisation_named_after_its_verb(text, language, mentions):
+    assert [s["speaker_mention"] for s in find_statements(text, language)] == mentions
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "mentions"),
+    [
+        # a message's impersonal verb (отмечается, наголошується, подчеркивалось) is a cue:
+        # the words are the organisation's that spoke last, or the one named after the message
+        ("В МИД отметили, что готовы к переговорам с соседями.\n\"Мы готовы к переговорам в "
+         "любом формате\", - отмечается в заявлении.", "ru", ["МИД", "МИД"]),
+        ("\"Ми готові до переговорів у будь-якому форматі\", - наголошується у заяві МЗС.", "uk",
+         ["МЗС"]),
+        ("\"Ворог свідомо обстрілював житлові квартали\", - наголошувалося в повідомленні.",
+         "uk", [None]),
+        # but «объясняется тем, что» reports no one
+        ("Рост цен объясняется тем, что подорожала нефть.", "ru", []),
+    ],
+)
+def test_a_message_says_what_its_issuer_says(text, language, mentions):
+    assert [s["speaker_mention"] for s in find_statements(text, language)] == mentions
+
+
+@pytest.mark.parametrize(
+    ("word", "language", "kind"),
+    [
+        ("отмечается", "ru", "message"),
+        ("подчеркивалось", "ru", "message"),
+        ("наголошується", "uk", "message"),
+        ("повідомлялося", "uk", "message"),
+        ("отмечался", "ru", None),  # a person's reflexive past is no message's verb
+        ("отметил", "ru", "speech"),
+    ],
+)
+def test_a_messages_impersonal_verb(word, language, kind):
+    assert is_cue(word, language) == kind
+
+
+# --------------------------------------------------------------------------- cleaning
+
+
+@pytest.mark.parametrize(
+    ("raw", "kept", "removed"),
+    [
+        # an embedded post's signature under the body
+        ("Министр заявил о своей отставке на брифинге в среду.\n\nОн объяснил решение давлением "
+         "на команду.\n\nОпубликовано Иваном Петровым 3 февраля 2016 г.", 2, ["caption"]),
+        ("Міністр заявив про свою відставку на брифінгу в середу.\n\nВін пояснив рішення тиском "
+         "на команду.\n\nОпубліковано Іваном Петренком 3 лютого 2016 р.", 2, ["caption"]),
+        # a block label with related headlines on the same line
+        ("Музею присвоят национальный статус до конца года.\n\nРешение примет правительство "
+         "после проверки.\n\nНовости по этой теме: 12 марта 2024: В Одессе открыли выставку "
+         "15 октября 2023: Художники вернулись в город", 2, ["read-also"]),
+    ],
+)
+def test_cleaning_of_batches_ad_ag(raw, kept, removed, cleaned_as):
+    assert cleaned_as(raw) == (kept, removed)
+
+
+# --------------------------------------------------------------------------- said on
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("\"Попри вчорашніх загиблих, поїзди їдуть за розкладом\", - сказав Петренко.\nВін "
+         "наголосив, що всі поїзди цього напрямку продовжують рух.\n\"Ми довозимо пасажирів і "
+         "до Донеччини\", - додав він.", "uk"),
+        ("\"Вчера город обстреливали, но поезда идут по расписанию\", - сказал Петров.\nОн "
+         "подчеркнул, что все поезда этого направления продолжают движение.\n\"Мы довозим "
+         "пассажиров и до Донбасса\", - добавил он.", "ru"),
+    ],
+)
+def test_a_day_named_inside_the_words_is_not_when_later_words_were_said(text, language):
+    import pandas as pd
+
+    from presslens.statements import statements
+
+    arts = pd.DataFrame([{"id": "x", "text": text, "language": language, "outlet": "o",
+                          "published": pd.Timestamp("2025-11-09"), "title": None}])
+    found = statements(arts, link=False)
+    assert [str(d.date()) for d in found["said_on"]] == ["2025-11-09"] * 3
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "people"),
+    [
+        # a city that is also a surname: «во Львове», «у Львові» make it a place in the text
+        ("Туристы едут во Львов. Теперь Львов строит новые больницы.", "ru", []),
+        ("У Львові відкрили лікарню. Тепер Львів будує нові лікарні.", "uk", []),
+        # … unless the text names a person with that surname in full
+        ("Во Львове прошла встреча. Андрей Львов заявил о планах. Львов добавил, что все "
+         "готово.", "ru", ["Андрей Львов", "Львов"]),
+    ],
+)
+def test_a_place_of_the_text_is_no_person(text, language, people):
+    assert [p.text for p in find_people(text, language)] == people
