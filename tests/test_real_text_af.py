@@ -38,6 +38,33 @@ def test_speakers_of_batches_ad_ag(text, language, keys, direct, speaker_keys):
 
 
 @pytest.mark.parametrize(
+    ("text", "language", "keys"),
+    [
+        # a quoted fragment in lower case in the journalist's sentence right after a
+        # statement (of the paragraph before): that statement's speaker's words
+        ("Петро Котенко підкреслив, що інші станції продовжують працювати.\nІ не лише енергетики "
+         "«постійно посилюють захист усіх станцій», а «це завдання і для наших військових».",
+         "uk", ["котенко", "котенко"]),
+        ("Петр Котенко подчеркнул, что другие станции продолжают работать.\nИ не только энергетики "
+         "«постоянно усиливают защиту всех станций», а «это задача и для наших военных».",
+         "ru", ["котенко", "котенко"]),
+        # … or in the same paragraph, a sentence after one that reports speech
+        ("Водночас інші станції, підкреслив Петро Котенко, продовжують працювати. І не лише "
+         "енергетики «постійно посилюють захист усіх станцій».", "uk", ["котенко"]),
+        # … but not with no statement before it, nor when other sentences stand between
+        ("Суд приговорил его заочно за ведение «агрессивной войны против соседней страны».",
+         "ru", []),
+        ("\"Мы готовы к диалогу\", - подчеркнул Петр Котенко.\nРанее правительство опубликовало "
+         "проект договора. В нем предлагается отказаться «от любой военной деятельности на "
+         "территории страны».", "ru", ["котенко"]),
+    ],
+)
+def test_a_fragment_after_a_statement_is_its_speakers(text, language, keys, direct,
+                                                      speaker_keys):
+    assert speaker_keys(direct(text, language)) == keys
+
+
+@pytest.mark.parametrize(
     ("text", "language", "first"),
     [
         # a declined surname reads the first name in its case: Олега → Олег, Олександра
@@ -133,6 +160,19 @@ def test_a_messages_impersonal_verb(word, language, kind):
         ("Музею присвоят национальный статус до конца года.\n\nРешение примет правительство "
          "после проверки.\n\nНовости по этой теме: 12 марта 2024: В Одессе открыли выставку "
          "15 октября 2023: Художники вернулись в город", 2, ["read-also"]),
+        ("Громади області об'єднуються повільніше, ніж планували в уряді.\n\nЧиновники "
+         "пояснюють це браком коштів у місцевих бюджетах.\n\nСтатті до теми:\n\nТакож з цієї "
+         "категорії...", 2, ["read-also", "read-also"]),
+        # lines in Latin script alone under an article in Cyrillic (an English list of
+        # headlines); an article in English keeps its lines
+        ("Главный врач страны сегодня получил прививку от коронавируса в больнице.\n\nОн "
+         "объяснил, что хочет показать пример всем медикам своей области.\n\nВакцинация "
+         "врачей продолжится до конца месяца во всех областях страны.\n\nLeague president "
+         "says most clubs are on our side now\n\nCoach refused to play without the league "
+         "approval", 3, ["foreign script", "foreign script"]),
+        ("The chief doctor got his vaccine at the hospital today.\n\nHe said he wants to set "
+         "an example for all doctors of the region.\n\nThe vaccination of doctors will go on "
+         "until the end of the month.", 3, []),
     ],
 )
 def test_cleaning_of_batches_ad_ag(raw, kept, removed, cleaned_as):
@@ -177,3 +217,37 @@ def test_a_day_named_inside_the_words_is_not_when_later_words_were_said(text, la
 )
 def test_a_place_of_the_text_is_no_person(text, language, people):
     assert [p.text for p in find_people(text, language)] == people
+
+
+# --------------------------------------------------------------------------- one person
+
+
+def _speaker_ids(texts: list[tuple[str, str]]) -> list[str]:
+    import pandas as pd
+
+    from presslens.statements import statements
+
+    arts = pd.DataFrame([{"id": f"a{k}", "text": text, "language": language, "outlet": "o",
+                          "published": pd.Timestamp("2018-03-07"), "title": None}
+                         for k, (text, language) in enumerate(texts)])
+    return statements(arts, link=False)["speaker_id"].tolist()
+
+
+@pytest.mark.parametrize(
+    ("texts", "same"),
+    [
+        # a surname a letter apart (a scrape that lost its «і», a typo) with the same first
+        # name is one person across the corpus
+        ([("Михаил Саакашвили заявил: «Я вернусь в Одессу и стану ее мэром».", "ru"),
+          ("Михайло Саакашвл заявив: «Я повернуся в Одесу і стану її мером».", "uk")], True),
+        # two surnames a letter apart with different first names are two people
+        ([("Надежда Савченко заявила: «Я вернусь в Киев и стану депутатом».", "ru"),
+          ("Виктор Савенко заявил: «Я вернусь в Киев и стану депутатом».", "ru")], False),
+        # … and a surname never named with a first name keeps its own spelling
+        ([("Максим Голенко заявил: «Мы поставим этот роман на большой сцене».", "ru"),
+          ("«Ми поставимо цей роман на великій сцені», — зазначив Гопенко.", "uk")], False),
+    ],
+)
+def test_one_person_under_two_spellings(texts, same):
+    ids = _speaker_ids(texts)
+    assert len(ids) == 2 and (ids[0] == ids[1]) == same

@@ -221,3 +221,23 @@ def cut_off_tail(lines, live, last, reason, n_words) -> int | None:
     if rest and n_words[tail] < _CUT_BEFORE_MORE:
         return None  # a short line with a prompt or a menu after it: a headline, not a cut
     return tail
+
+
+_CYRILLIC_LETTER = re.compile(r"[а-яёіїєґ]", re.IGNORECASE)
+_LATIN_WORD = re.compile(r"(?<![^\W\d_])[a-z]{2,}(?![^\W\d_])", re.IGNORECASE)
+#: Latin words a line needs, with no Cyrillic letter, to be in another script than its article.
+_FOREIGN_WORDS = 4
+#: Lines of prose in Cyrillic (eight words or more) that make an article one in Cyrillic.
+_CYRILLIC_LINES = 3
+
+
+def foreign_lines(lines: dict[int, str], n_words: dict[int, int]) -> list[int]:
+    """The lines (by index) in Latin script alone (an English list of headlines, an embedded
+    post) of an article written in Cyrillic (three lines of eight words or more hold Cyrillic
+    letters)."""
+    latin = [i for i, line in lines.items() if not _CYRILLIC_LETTER.search(line)
+             and len(_LATIN_WORD.findall(line)) >= _FOREIGN_WORDS]
+    if not latin:
+        return []
+    prose = sum(1 for i, line in lines.items() if n_words[i] >= 8 and _CYRILLIC_LETTER.search(line))
+    return latin if prose >= _CYRILLIC_LINES else []

@@ -16,6 +16,7 @@ import pandas as pd
 
 from presslens.corpus._classify import (
     cut_off_tail,
+    foreign_lines,
     gated_reason,
     inner_reason,
     introduces,
@@ -101,6 +102,12 @@ def mark_boilerplate(art: Article, repeated: frozenset[str]) -> None:
 _COMMENTS_HEADER = re.compile(
     r"(?i)^\W*(?:комментари[иь]|коментар[іи]|comments?|обсуждение|обговорення)\W*(?:\d+\W*)?$"
 )
+
+
+def mark_foreign(art: Article) -> None:
+    """Lines in Latin script under an article in Cyrillic are not its body."""
+    for i in foreign_lines(art.stripped, art.n_words):
+        art.reason.setdefault(i, "foreign script")
 
 
 def mark_comments(art: Article) -> None:

@@ -31,6 +31,7 @@ from presslens.corpus._passes import (
     find_title,
     mark_boilerplate,
     mark_comments,
+    mark_foreign,
     mark_fragments,
     mark_inner,
     mark_outside_vocabulary,
@@ -67,6 +68,8 @@ REASONS: dict[str, str] = {
     "fragment": "a short line without sentence punctuation before or after the body",
     "subheading": "a short line without sentence punctuation inside the body (a subheading)",
     "repeated across corpus": "a line found in many articles of the same outlet",
+    "foreign script": "a line in Latin script alone under an article in Cyrillic (an English "
+    "list of headlines, an embedded post)",
 }
 
 @dataclass(frozen=True)
@@ -135,6 +138,7 @@ def clean_text(raw: str, repeated: frozenset[str] = frozenset()) -> Cleaned:
     stamp = strip_date_prefix(lines)
     art = Article.read(lines)
     mark_boilerplate(art, repeated)
+    mark_foreign(art)
     mark_comments(art)
     mark_related_lists(art)
     mark_repeats(art)

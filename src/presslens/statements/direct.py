@@ -20,6 +20,7 @@ import re
 from dataclasses import dataclass
 
 from presslens.statements.attribution import Attribution, Context, attribute
+from presslens.statements.continuation import continues, embedded, unknown_voice
 from presslens.statements.paragraph import (
     BY_WORDS,
     CLAUSE_STOP,
@@ -108,11 +109,11 @@ def direct(para: Paragraph, s_index: int, s_quotes: list[Quote], q_index: int, c
         if st is not None:
             return st
     if not _whole(qt):
-        return None
+        return embedded(qt, ctx, found)
     st = _run_on(qt, ctx)
     if st is not None:
         return st
-    for whole_rule in (_next_sentence, _colon_before, _after_lede, _continues, _unknown_voice):
+    for whole_rule in (_next_sentence, _colon_before, _after_lede, continues, unknown_voice):
         st = whole_rule(qt, ctx, found)
         if st is not None:
             return st
@@ -357,44 +358,3 @@ def _lede_subject(qt: _Quotation, ctx: Context) -> Statement | None:
     if person is None or not person.nominative or other_gender(qt.inner, person, ctx.language):
         return None
     return qt.said(attr, (p_off + s.start, p_off + s.end))
-
-
-def _continues(qt: _Quotation, ctx: Context, found) -> Statement | None:
-    """The previous statement's speaker: a continuation (same or previous paragraph), or a
-    quotation standing alone as a paragraph a few paragraphs after its speaker's last one."""
-    if not found:
-        return None
-    last = found[-1]
-    gap = qt.para.text[last.end : qt.q_start]
-    # alone: the quotation opens its paragraph, maybe after a label (`Пряма мова:`)
-    label = qt.para.line[: qt.q.open].strip(" —–-")
-    alone = words(qt.inner) >= 4 and (not label or label.endswith(":") and words(label) <= 3)
-    known = last.speaker_person is not None or bool(last.speaker_mention)
-    same_para = "\n" not in gap and known
-    if (
-        (gap.count("\n") <= 1 and (last.kind == "direct" or known))
-        or (alone and gap.count("\n") <= 3 and known)
-        or (same_para and not qt.before.strip(" —–-") and words(qt.inner) >= 4)
-    ):
-        if other_gender(qt.inner, last.speaker_person, ctx.language):
-            return None  # «я тут навчалася» after a man's words: someone else speaks
-        attr = Attribution(
-            None, None, last.speaker_person, last.speaker_mention, None, last.role, "context"
-        )
-        return qt.said(attr, last.attribution)
-    return None
-
-
-def _unknown_voice(qt: _Quotation, ctx: Context, found) -> Statement | None:
-    """A quotation that is a whole paragraph, its speaker not named (voices from the street,
-    `«Ціни ростуть щодня, не встигаєш стежити».`): a statement of an unknown speaker."""
-    line, q = qt.para.line, qt.q
-    # the label is the paragraph's text before the mark once the article has a statement
-    label = (line[: q.open] if found else qt.before).strip(" —–-")
-    # … or a short label of its own (`Дослівно: "…"`, `Цитата: «…»`)
-    labelled = label.endswith(":") and words(label) <= 2 and label == line[: q.open].strip()
-    if (not label or labelled) and words(qt.inner) >= 4 and (
-        labelled or q.open == line.find(line.strip()[:1])
-    ):
-        return qt.said(Attribution(None, None, None, None, None, None, "none"), None)
-    return None

@@ -205,18 +205,14 @@ def nominative_name(word: str, language: str | None, surname: str | None = None)
     return stem[:1].upper() + stem[1:]
 
 
-_PLACE_PREPOSITIONS = frozenset("в во у на".split())
+#: A capitalised word right after «в», «во», «у» or «на».
+_AFTER_IN = re.compile(
+    r"(?<![^\W\d_])(?:[вВуУ]|[вВ]о|[нН]а) ([А-ЯЁІЇЄҐ][^\W\d_]*(?:['’ʼ-][^\W\d_]+)*)")
 
 
-def place_keys(tokens, language: str | None) -> set[str]:
+def place_keys(text: str, language: str | None) -> set[str]:
     """The name keys of capitalised words a text uses as places: right after «в», «во», «у»
     or «на» in the locative (``у Львові``, ``во Львове``) or as a place the dictionary knows
     (``во Львов``); a person is never «in» a surname, so those words alone are no people."""
-    out = set()
-    for prev, tok in zip(tokens, tokens[1:], strict=False):
-        if (tok.text[:1].isupper() and prev.text.lower() in _PLACE_PREPOSITIONS
-                and tok.start == prev.end + 1
-                and any("loct" in p.tags or "Geox" in p.tags
-                        for p in _morph.parses(tok.text, language))):
-            out.add(name_key(tok.text))
-    return out
+    return {name_key(w) for w in {m.group(1) for m in _AFTER_IN.finditer(text)}
+            if any("loct" in p.tags or "Geox" in p.tags for p in _morph.parses(w, language))}

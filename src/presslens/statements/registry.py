@@ -90,16 +90,58 @@ def canonical_speakers(frame: pd.DataFrame) -> tuple[list[str], list[str]]:
         ``"unknown"`` for no speaker.
     """
     people = [p for p in frame["person"] if p is not None]
+    alias = _spelling_aliases(people)
+    persons = [p if p is None or p.key not in alias else _Renamed(p, alias[p.key])
+               for p in frame["person"]]
+    people = [p for p in persons if p is not None]
     groups = _first_name_groups(people)
     counts: dict[str, Counter] = defaultdict(Counter)
     for key, found in groups.items():
         for group in found:
             counts[key][group[0]] += len(group)
-    persons = list(frame["person"])
     ids = [UNKNOWN if p is None else _ident(p, groups, counts) for p in persons]
     named = [(pid, p) for pid, p in zip(ids, persons, strict=True) if p is not None]
     names = _display_names(named)
     return ids, [UNKNOWN if p is None else names[pid] for pid, p in zip(ids, persons, strict=True)]
+
+
+class _Renamed:
+    """A person read under another spelling's surname key (see :func:`_spelling_aliases`)."""
+
+    def __init__(self, person, key: str) -> None:
+        self.key, self.first, self.surname = key, person.first, person.surname
+        self.nominative = person.nominative
+
+
+#: Surname keys this long or longer may be one person's two spellings when one letter apart.
+_VARIANT_LENGTH = 6
+
+
+def _spelling_aliases(people: list) -> dict[str, str]:
+    """Map a surname key to one a letter apart (dropped, added or changed) that is named with
+    the same first name: a typo or a scrape that lost a letter (Михайло Саакашвл = Михаил
+    Саакашвили). The key seen more often wins; a surname never named with a first name, or
+    with another one (Надежда Савченко, Виктор Савенко), keeps its own."""
+    firsts: dict[str, set[str]] = defaultdict(set)
+    counts = Counter(p.key for p in people)
+    for p in people:
+        if p.first and len(p.key) >= _VARIANT_LENGTH:
+            firsts[p.key].add(p.first)
+    near: dict[str, set[str]] = defaultdict(set)  # one letter deleted → the keys
+    for key in firsts:
+        for i in range(len(key) + 1):
+            near[key[:i] + key[i + 1 :]].add(key)
+    alias: dict[str, str] = {}
+    for keys in (k for k in near.values() if len(k) > 1):
+        best, *rest = sorted(keys, key=lambda k: (-counts[k], k))
+        for k in rest:
+            if k not in alias and any(same_first_name(a, b) for a in firsts[k]
+                                      for b in firsts[best]):
+                alias[k] = best
+    for k in list(alias):  # a chain of spellings ends at its most usual one
+        while alias[k] in alias and alias[alias[k]] != k:
+            alias[k] = alias[alias[k]]
+    return alias
 
 
 def _first_name_groups(people: list) -> dict[str, list[list[str]]]:

@@ -187,7 +187,7 @@ def find_people(text: str, language: str | None = None) -> list[Person]:
     confirmed = {name_key(g[-1].text) for g, k, _ in groups if len(g) > 1}
     confirmed |= {name_key(g[0].text) for g, k, _ in groups if len(g) > 1 and k[0] == "surname"}
     confirmed |= _named_by_cue(tokens, kinds, language)
-    places = place_keys(tokens, language) - confirmed  # «во Львове»: Львов alone is no one
+    places = place_keys(text, language) - confirmed  # «во Львове»: Львов alone is no one
     kept = [(g, k, pt, _kept(g, k, confirmed) and not (len(g) == 1 and name_key(g[0].text)
                                                      in places)) for g, k, pt in groups]
     # a first name alone, or with a patronymic (Сергей Станиславович), may be a person named
