@@ -251,3 +251,16 @@ def _speaker_ids(texts: list[tuple[str, str]]) -> list[str]:
 def test_one_person_under_two_spellings(texts, same):
     ids = _speaker_ids(texts)
     assert len(ids) == 2 and (ids[0] == ids[1]) == same
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "nominative"),
+    [
+        # a first name whose only nominative reading is a plural (Луки: of Лука, of лук) is
+        # in another case: «гол Луки Мейрелліша» names no subject
+        ("На гол Луки Мейрелліша господарі відповіли двома ударами.", "uk", [False]),
+        ("Лука Мейрелліш забив перший гол.", "uk", [True]),
+    ],
+)
+def test_a_plural_reading_is_no_persons_nominative(text, language, nominative):
+    assert [p.nominative for p in find_people(text, language)] == nominative

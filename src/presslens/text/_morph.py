@@ -114,7 +114,9 @@ def can_be_case(word: str, language: str | None, case: str, names_only: bool = F
         named = [p for p in found if p.tags & NAME_TAGS]
         if not named and case == "nomn" and _SURNAME_SHAPE.search(word.lower()):
             return True  # Рябков, Песков: read by the dictionary as a plural genitive
-        found = tuple(named) or found
+        # a person is one: a plural (Луки: of Лука, or of лук) is no name's nominative
+        found = (tuple(p for p in named if "plur" not in p.tags) or tuple(named)
+                 or tuple(p for p in found if "plur" not in p.tags) or found)
     if not found:
         return True
     return any(case in p.tags for p in found) or all(
