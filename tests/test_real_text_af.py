@@ -102,6 +102,11 @@ def test_a_capitalised_adjective_after_the_verb_is_no_surname(text, language, di
          "компании \"Укргаз\".", "ru", ["Укргаз"]),
         ("Графіки відключень діятимуть у п'ятницю, повідомили в четвер у національній компанії "
          "\"Енергоатом\".", "uk", ["Енергоатом"]),
+        # a capitalised head and words in the genitive before the verb
+        ("У Міністерстві охорони здоровʼя повідомили, що до лікарні доставили шість "
+         "постраждалих.", "uk", ["Міністерство охорони здоровʼя"]),
+        ("В Министерстве иностранных дел заявили, что посол вызван для объяснений.", "ru",
+         ["Министерство иностранных дел"]),
         # a medium's name after «в интервью» is not the speaker
         ("Графики отключений будут действовать в пятницу, сообщил он в интервью Reuters.", "ru",
          ["он"]),
@@ -163,6 +168,11 @@ def test_a_messages_impersonal_verb(word, language, kind):
         ("Громади області об'єднуються повільніше, ніж планували в уряді.\n\nЧиновники "
          "пояснюють це браком коштів у місцевих бюджетах.\n\nСтатті до теми:\n\nТакож з цієї "
          "категорії...", 2, ["read-also", "read-also"]),
+        # a comment counter's label above the body is no comment section: the body under it
+        # stays
+        ("Подача воды откладывается на неопределенный срок\n\nКомментарии:\n\nНасосная "
+         "станция повреждена обстрелом, ремонт займет несколько недель.\n\nОб этом сообщил "
+         "городской голова на брифинге в понедельник.", 2, ["title", "comments"]),
         # lines in Latin script alone under an article in Cyrillic (an English list of
         # headlines); an article in English keeps its lines
         ("Главный врач страны сегодня получил прививку от коронавируса в больнице.\n\nОн "

@@ -116,6 +116,9 @@ def mark_comments(art: Article) -> None:
     if head is None:
         return
     art.reason.setdefault(head, "comments")
+    if not any(art.n_words[i] >= 8 and ends_sentence(art.stripped[i]) for i in art.live
+               if i < head):
+        return  # «Комментарии:» above the body: a counter's label, not the section under it
     for i in art.live:
         if i > head and i not in art.reason:
             art.reason[i] = "comments"

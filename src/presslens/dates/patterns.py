@@ -106,6 +106,11 @@ def _day_patterns(p: _Pieces) -> list[tuple[str, re.Pattern]]:
             "monthrange",
             re.compile(rf"{b}{prep}(?P<mon>{mon})\s*[-–—]\s*(?P<mon2>{mon}){e}{year}"),
         ),
+        # з лютого по вересень 2025 року, с января до марта
+        (
+            "monthrange",
+            re.compile(rf"{b}(?i:з|із|с|от|від)\s+(?P<mon>{mon})\s+(?:по|до)\s+(?P<mon2>{mon}){e}{year}"),
+        ),
         (
             "range2",
             re.compile(

@@ -64,7 +64,7 @@ def _after_in(clause: str, cue, language: str | None) -> tuple[str, int] | None:
     if m is not None and (m.group("desc") or m.group("quoted")) and not _headed(
             m.group("desc"), language):
         m = None
-    m = m or _ORG_BEFORE.search(clause, 0, cue[0])
+    m = m or _ORG_BEFORE.search(clause, 0, cue[0]) or _long_name(clause, cue, language)
     if m is None:
         return None
     if m.groupdict().get("quoted"):
@@ -74,6 +74,29 @@ def _after_in(clause: str, cue, language: str | None) -> tuple[str, int] | None:
     keep = words[0].isupper() or any(c.isupper() for c in words[0][1:])  # МЗС, УкрГМЦ
     head = words[0] if keep else _morph.nominative(words[0], language)
     return " ".join([head, *words[1:]]), m.start("org")
+
+
+#: «У Міністерстві охорони здоровʼя повідомили»: a capitalised head and words in the genitive.
+_ORG_BEFORE_LONG = re.compile(
+    r"(?:^|\s)(?:[вуВУ]|[Вв]о)\s+(?P<org>[А-ЯЁІЇЄҐ][^\s,.;:!?«»\"]*(?:\s+[а-яёіїєґʼ'’-]+){1,3})\s+$"
+)
+
+
+def _long_name(clause: str, cue, language: str | None) -> re.Match | None:
+    """An organisation's name of a capitalised head and lower-case words in the genitive
+    right before the verb (``В Министерстве иностранных дел заявили``)."""
+    m = _ORG_BEFORE_LONG.search(clause, 0, cue[0])
+    if m is None or not all(_genitive(w, language) for w in m.group("org").split()[1:]):
+        return None
+    return m
+
+
+def _genitive(word: str, language: str | None) -> bool:
+    """Whether ``word`` reads as a noun or adjective that may be in the genitive (охорони,
+    дел, здоровʼя)."""
+    found = _morph.parses(word.lower(), language)
+    return bool(found) and found[0].pos in ("NOUN", "ADJF") and any(
+        "gent" in p.tags for p in found if p.pos == found[0].pos)
 
 
 def _headed(desc: str, language: str | None) -> bool:
