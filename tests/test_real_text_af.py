@@ -274,3 +274,20 @@ def test_one_person_under_two_spellings(texts, same):
 )
 def test_a_plural_reading_is_no_persons_nominative(text, language, nominative):
     assert [p.nominative for p in find_people(text, language)] == nominative
+
+
+@pytest.mark.parametrize(
+    ("uk", "ru"),
+    [
+        # loan verbs, their nouns: -увати/-ювати = -ировать, -ування = -ирование
+        ("прогнозувати", "прогнозировать"),
+        ("контролювати", "контролировать"),
+        ("фінансування", "финансирование"),
+        ("реагувати", "реагировать"),
+    ],
+)
+def test_loan_verbs_fall_together_across_languages(uk, ru):
+    from presslens.text import bridge_form
+
+    assert bridge_form(uk) == bridge_form(ru)
+
