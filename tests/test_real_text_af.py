@@ -291,3 +291,19 @@ def test_loan_verbs_fall_together_across_languages(uk, ru):
 
     assert bridge_form(uk) == bridge_form(ru)
 
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "people"),
+    [
+        # a company's name built of Укр… or …газ, …банк, …енерго is no surname
+        ("Укренерго повідомило про нові відключення, а Нафтогаз відповів на претензії.", "uk",
+         []),
+        ("Сообщение Укрэнерго прокомментировал Приватбанк.", "ru", []),
+        # … but a surname of the same letters stays one (Українець, Газов)
+        ("Олег Українець і Петро Газов заявили про нові плани.", "uk",
+         ["Олег Українець", "Петро Газов"]),
+    ],
+)
+def test_a_company_name_is_no_surname(text, language, people):
+    assert [p.text for p in find_people(text, language)] == people

@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from presslens.statements.cues import is_cue
 from presslens.statements.names import first_key, name_key, nominative_name, place_keys, plural_name
-from presslens.statements.wordlists import media_names, norm, role_words
+from presslens.statements.wordlists import ORG_WORD, media_names, norm, role_words
 from presslens.text import Token, _morph, tokenize
 
 __all__ = ["CAP_WORD", "PRONOUNS", "Person", "find_people", "name_token"]
@@ -109,8 +109,8 @@ def _name_kind(word: str, language: str | None, initial: bool) -> str | None:
     the start of a sentence).
     """
     low = norm(word)
-    names, _ = media_names()
-    if low in _NOT_PEOPLE or low in names or low in role_words()["heads_set"]:
+    if low in _NOT_PEOPLE or low in media_names()[0] or low in role_words()["heads_set"] or (
+            ORG_WORD.search(low)):
         return None
     if _LOWER_AFTER_HYPHEN.search(word):
         return None  # Інформаційно-аналітичного: a compound adjective, not a double surname

@@ -14,7 +14,14 @@ from functools import lru_cache
 
 from presslens.lexicon import read_json, read_words
 
-__all__ = ["is_media", "media_names", "norm", "role_words"]
+__all__ = ["ORG_WORD", "is_media", "media_names", "norm", "role_words"]
+
+#: A capitalised word built as a company's name, never a surname: Укр… (Укренерго,
+#: Укрзалізниця, not Українець), …газ, …банк, …енерго, …атом, …пром, …телеком, …пошта.
+ORG_WORD = re.compile(
+    r"^укр(?!аин|аїн)|[а-яіїє]{3}(?:газ|банк|энерго|енерго|атом|пром|телеком|пошт|почт)"
+    r"[а-яіїє]{0,3}$"
+)
 
 
 def norm(text: str) -> str:
