@@ -26,6 +26,10 @@ from presslens.statements.speakers import find_people
         ("\"Я готов к следующему бою уже весной\", - сказал Коваль.\n\"Я хочу посвятить эту "
          "победу своей семье\", - также сказал он.", "ru", ["ковал", "ковал"]),
         ("\"Бюджет города на следующий год уже готов\", - заявил Голуб.", "ru", ["голуб"]),
+        # a surname that is also an adjective, before a word that may be a noun or a
+        # preposition (під): a surname, not an adjective of «під»
+        ("\"Це вступ без тестів на нульовий курс\", - сказав Лісовий під час \"години запитань "
+         "до уряду\".", "uk", ["лисов"]),
         # the person named after a long title that follows «цитує/цитирует»
         ("\"Ми робимо все можливе, щоб театри запрацювали\", – цитує міністра культури та "
          "інформаційної політики Олега Ткаченка пресслужба відомства.", "uk", ["ткаченко"]),
@@ -72,6 +76,8 @@ def test_a_fragment_after_a_statement_is_its_speakers(text, language, keys, dire
         ("Слова Олександра Ткаченка передала пресслужба.", "uk", "Олександр"),
         ("Про це сказала Олександра Ткаченко.", "uk", "Олександра"),
         ("Об этом сообщила Александра Иванова.", "ru", "Александра"),
+        # … but not into a plural reading of the first name (Оксен is no «Оксена»)
+        ("С предложением выступил министр Оксен Лисовой.", "ru", "Оксен"),
     ],
 )
 def test_a_first_name_takes_the_case_of_its_surname(text, language, first):

@@ -172,6 +172,8 @@ def _year_patterns(p: _Pieces) -> list[tuple[str, re.Pattern]]:
             re.compile(r"(?<=\()(?P<y>(?:1[89]|20)\d\d)\s*[-–—]\s*(?P<y2>(?:1[89]|20)\d\d)(?=\))"),
         ),
         ("year", re.compile(rf"{b}(?P<y>(?:1[89]|20)\d\d)(?:-?(?:м|й|го|му))?\s*{yw}")),
+        # the year word cut to a letter without its dot: «(в 2014 р – 43 ц/га)»
+        ("year", re.compile(rf"{b}(?P<y>(?:1[89]|20)\d\d)\s+[рг](?![\w.])")),
         # a bare year after a preposition, before punctuation or a capital: «у 2004 Ющенко»
         (
             "year",

@@ -181,8 +181,8 @@ def nominative_name(word: str, language: str | None, surname: str | None = None)
     if surname is not None and not _morph.can_be_case(surname, language, "nomn", names_only=True):
         shared = {frozenset(p.tags & _CASE_GENDER) for p in _morph.parses(surname, language)
                   if "Surn" in p.tags and len(p.tags & _CASE_GENDER) == 2}
-        found = [p for p in _morph.parses(word, language)
-                 if "Name" in p.tags and frozenset(p.tags & _CASE_GENDER) in shared]
+        found = [p for p in _morph.parses(word, language) if "Name" in p.tags
+                 and "plur" not in p.tags and frozenset(p.tags & _CASE_GENDER) in shared]
         if found:
             return found[0].normal[:1].upper() + found[0].normal[1:]
     if _morph.can_be_case(word, language, "nomn", names_only=True) or plural_name(word, language):

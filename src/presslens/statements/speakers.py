@@ -255,8 +255,9 @@ def qualifies(word: str, noun: str, language: str | None, animate: bool = True) 
     """Whether ``word`` may be an adjective of the lower-case ``noun`` after it, agreeing in
     case and gender (``Українська плавчиня``, ``уповноважена установа``); ``animate=False``
     asks for a thing only."""
-    found = _morph.parses(noun, language)[:1] if noun.islower() else []
-    if not found or found[0].pos != "NOUN" or (not animate and "inan" not in found[0].tags):
+    found = _morph.parses(noun, language) if noun.islower() else []  # «під» may be a noun too
+    if not found or found[0].pos != "NOUN" or any(p.pos in ("PREP", "CONJ") for p in found) or (
+            not animate and "inan" not in found[0].tags):
         return False
     agree = {t for t in found[0].tags if t in _AGREEMENT}
     return any(p.pos in ("ADJF", "PRTF") and agree <= p.tags
