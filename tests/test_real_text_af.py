@@ -174,6 +174,15 @@ def test_a_messages_impersonal_verb(word, language, kind):
         ("Громади області об'єднуються повільніше, ніж планували в уряді.\n\nЧиновники "
          "пояснюють це браком коштів у місцевих бюджетах.\n\nСтатті до теми:\n\nТакож з цієї "
          "категорії...", 2, ["read-also", "read-also"]),
+        # (batches aj, ak) a grant-funding footer, a cookie consent, «Схожі новини»
+        ("Громада отримала нові автобуси для шкільних перевезень.\n\nВодії вже пройшли "
+         "навчання і почнуть роботу з понеділка.\n\nЦю публікацію було створено за фінансової "
+         "підтримки Європейського Союзу.\n\nСхожі новини\n\nПродовжуючи перегляд сайту, ви "
+         "погоджуєтесь з політикою конфіденційності.", 2, ["disclaimer", "read-also", "prompt"]),
+        ("Общине передали новые автобусы для школьных перевозок.\n\nВодители уже прошли "
+         "обучение и начнут работу с понедельника.\n\nЭтот материал был создан при финансовой "
+         "поддержке Европейского Союза.\n\nПохожие новости\n\nПродолжая просмотр сайта, вы "
+         "соглашаетесь с политикой конфиденциальности.", 2, ["disclaimer", "read-also", "prompt"]),
         # a comment counter's label above the body is no comment section: the body under it
         # stays
         ("Подача воды откладывается на неопределенный срок\n\nКомментарии:\n\nНасосная "
@@ -313,3 +322,9 @@ def test_loan_verbs_fall_together_across_languages(uk, ru):
 )
 def test_a_company_name_is_no_surname(text, language, people):
     assert [p.text for p in find_people(text, language)] == people
+
+
+def test_an_amount_is_no_year():
+    from presslens.dates import find_dates
+
+    assert find_dates("Квиток коштував 2014 рублів.", "2024-05-25", "uk").empty
