@@ -68,3 +68,20 @@ def speaker_keys() -> Callable[[list[dict]], list[str | None]]:
         return [s["person"].key if s["person"] else s["speaker_mention"] for s in found]
 
     return keys
+
+
+@pytest.fixture
+def statements_of() -> Callable[..., object]:
+    """The statements table (``presslens statements``, unlinked) of articles given as
+    ``(text, language)`` pairs, all published on ``published``."""
+    import pandas as pd
+
+    from presslens.statements import statements
+
+    def table(texts: list[tuple[str, str]], published: str):
+        arts = pd.DataFrame([{"id": f"a{k}", "text": text, "language": language, "outlet": "o",
+                              "published": pd.Timestamp(published), "title": None}
+                             for k, (text, language) in enumerate(texts)])
+        return statements(arts, link=False)
+
+    return table

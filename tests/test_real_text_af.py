@@ -218,14 +218,9 @@ def test_cleaning_of_batches_ad_ag(raw, kept, removed, cleaned_as):
          "пассажиров и до Донбасса\", - добавил он.", "ru"),
     ],
 )
-def test_a_day_named_inside_the_words_is_not_when_later_words_were_said(text, language):
-    import pandas as pd
-
-    from presslens.statements import statements
-
-    arts = pd.DataFrame([{"id": "x", "text": text, "language": language, "outlet": "o",
-                          "published": pd.Timestamp("2025-11-09"), "title": None}])
-    found = statements(arts, link=False)
+def test_a_day_named_inside_the_words_is_not_when_later_words_were_said(text, language,
+                                                                        statements_of):
+    found = statements_of([(text, language)], "2025-11-09")
     assert [str(d.date()) for d in found["said_on"]] == ["2025-11-09"] * 3
 
 
@@ -247,17 +242,6 @@ def test_a_place_of_the_text_is_no_person(text, language, people):
 # --------------------------------------------------------------------------- one person
 
 
-def _speaker_ids(texts: list[tuple[str, str]]) -> list[str]:
-    import pandas as pd
-
-    from presslens.statements import statements
-
-    arts = pd.DataFrame([{"id": f"a{k}", "text": text, "language": language, "outlet": "o",
-                          "published": pd.Timestamp("2018-03-07"), "title": None}
-                         for k, (text, language) in enumerate(texts)])
-    return statements(arts, link=False)["speaker_id"].tolist()
-
-
 @pytest.mark.parametrize(
     ("texts", "same"),
     [
@@ -273,8 +257,8 @@ def _speaker_ids(texts: list[tuple[str, str]]) -> list[str]:
           ("«Ми поставимо цей роман на великій сцені», — зазначив Гопенко.", "uk")], False),
     ],
 )
-def test_one_person_under_two_spellings(texts, same):
-    ids = _speaker_ids(texts)
+def test_one_person_under_two_spellings(texts, same, statements_of):
+    ids = statements_of(texts, "2018-03-07")["speaker_id"].tolist()
     assert len(ids) == 2 and (ids[0] == ids[1]) == same
 
 

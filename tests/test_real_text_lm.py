@@ -47,17 +47,6 @@ def test_a_span_ahead_of_another_event_is_not_dated(text, language):
 # --------------------------------------------------------------------------- speakers
 
 
-def _table(text: str, language: str, published: str):
-    """The statements table of one article, as ``presslens statements`` gives it."""
-    import pandas as pd
-
-    from presslens.statements import statements
-
-    arts = pd.DataFrame([{"id": "x", "text": text, "language": language, "outlet": "o",
-                          "published": pd.Timestamp(published), "title": None}])
-    return statements(arts, link=False)
-
-
 @pytest.mark.parametrize(
     ("text", "language", "head", "key"),
     [
@@ -266,8 +255,8 @@ def test_dash_speech_in_the_first_person_without_attribution(text, language, exp
          "є проблеми з водою і транспортом».", "uk"),
     ],
 )
-def test_the_day_in_a_sentence_pointing_back_is_when_it_was_said(text, language):
-    found = _table(text, language, "2024-01-31")
+def test_the_day_in_a_sentence_pointing_back_is_when_it_was_said(text, language, statements_of):
+    found = statements_of([(text, language)], "2024-01-31")
     assert [str(d.date()) for d in found["said_on"]] == ["2024-01-30", "2024-01-30"]
     assert found["said_on_basis"].str.split(":").str[0].tolist() == [
         "attribution", "earlier attribution"]
@@ -284,8 +273,9 @@ def test_the_day_in_a_sentence_pointing_back_is_when_it_was_said(text, language)
          "зазначила Супрун.", "uk", "2019-08-14"),
     ],
 )
-def test_the_speakers_earlier_attribution_dates_her_next_words(text, language, day):
-    found = _table(text, language, "2019-08-15")
+def test_the_speakers_earlier_attribution_dates_her_next_words(text, language, day,
+                                                                 statements_of):
+    found = statements_of([(text, language)], "2019-08-15")
     direct = found[found["kind"] == "direct"]
     assert [str(d.date()) for d in direct["said_on"]] == [day]
 

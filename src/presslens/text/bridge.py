@@ -6,8 +6,8 @@
 2. every lemma, Russian or Ukrainian, is then written in a shared spelling
    (:func:`bridge_form`): the front vowels и і ї ы е є э ё become one letter, ґ becomes г, soft
    signs, hard signs and apostrophes go, doubled letters are written once, and the infinitive
-   endings -ть/-ти and -ться/-тися agree, and so do the loan verbs -ировать/-увати (-ювати), their
-   nouns and participles. So Блинкен and Блінкен, Россия and Росія, заявить and заявити, решение
+   endings -ть/-ти and -ться/-тися agree, and so do the loan verbs -ировать/-увати (-ювати) and
+   their nouns. So Блинкен and Блінкен, Россия and Росія, заявить and заявити, решение
    and рішення, прогнозировать and прогнозувати fall together.
 """
 
@@ -26,7 +26,6 @@ _DROPPED = re.compile(r"[ьъ'’ʼ`]")
 _DOUBLED = re.compile(r"(\w)\1+")
 _CYRILLIC = re.compile(r"[а-яёіїєґ]")
 _LOAN_VERB = re.compile(r"(?:иро|ю)ва(ти|тися|ня)$")
-_LOAN_PARTICIPLE = re.compile(r"ирований$")
 
 
 @lru_cache(maxsize=1)
@@ -83,6 +82,5 @@ def bridge_form(lemma: str) -> str:
     word = re.sub(r"ой$", "ий", word) if len(word) > 4 else word  # другой / другий
     word = _DOUBLED.sub(r"\1", _DROPPED.sub("", word.translate(_FRONT_VOWELS)))
     # loan verbs and their nouns: прогнозировать / прогнозувати, контролировать /
-    # контролювати, финансирование / фінансування; гарантированный / гарантований
-    word = _LOAN_VERB.sub(r"ува\1", word)
-    return _LOAN_PARTICIPLE.sub("ований", word)
+    # контролювати, финансирование / фінансування
+    return _LOAN_VERB.sub(r"ува\1", word)
