@@ -178,7 +178,7 @@ def test_no_body_means_nothing_is_guessed_away():
 
 
 def test_repeated_lines_across_an_outlet():
-    footer = "© 2031 Новини Полісся. Усі права захищено"
+    footer = "Новини Полісся: незалежне видання Житомирщини"
     texts = [f"Текст статті номер {k}, цілком унікальний.\n{footer}" for k in range(5)]
     found = repeated_lines(texts, ["polissia"] * 5)
     assert found == {footer.lower()}
@@ -215,7 +215,7 @@ def test_paragraphs_offsets_and_foreign_lines():
         ("Читати далі", "navigation"),
         ("Нашли ошибку? Выделите ее и нажмите Ctrl+Enter", "prompt"),
         ("Мы используем файлы cookie, чтобы сайт работал лучше", "prompt"),
-        ("© 2031 Все права защищены. При цитировании ссылка обязательна.", "prompt"),
+        ("© 2031 Все права защищены. При цитировании ссылка обязательна.", "disclaimer"),
         ("Оцініть матеріал", "prompt"),
         ("По теме:", "read-also"),
         ("Дивіться також відео: як минули переговори у Женеві", "read-also"),

@@ -42,10 +42,15 @@ def brute_force(X: sp.spmatrix, k: int, groups=None, threshold: float = 0.0) -> 
 
 
 def assert_same(got: pd.DataFrame, expected: pd.DataFrame) -> None:
+    """The same rows and ranks with the same scores. A rank may name another neighbour only
+    when its score is the same to 1e-9, a tie (generated articles repeat templates, and sums
+    taken in another order differ in the last bits, so a tie may fall either way); each row's
+    neighbours are distinct and most are the same."""
     assert list(got.columns) == NEIGHBOR_COLUMNS
-    assert got[["row", "neighbor", "rank"]].to_numpy().tolist() == \
-        expected[["row", "neighbor", "rank"]].to_numpy().tolist()
+    assert got[["row", "rank"]].to_numpy().tolist() == expected[["row", "rank"]].to_numpy().tolist()
     np.testing.assert_allclose(got["score"], expected["score"], rtol=1e-9)
+    assert not got.duplicated(["row", "neighbor"]).any()
+    assert (got["neighbor"].to_numpy() == expected["neighbor"].to_numpy()).mean() > 0.99
 
 
 def random_rows(n: int, d: int, seed: int) -> sp.csr_matrix:

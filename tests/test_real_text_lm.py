@@ -227,11 +227,13 @@ def test_titles_of_events_and_films_are_not_statements(text, language, heads, di
         ("Глава администрации ответил на обращение. Оказалось, дело в аварии.\n— В связи с "
          "аварией на ТЭЦ трубы завоздушились. Мне доложили, что к вечеру тепло дадут.", "ru",
          [("В связи с аварией", None)]),
-        # a dashed list, and an interviewer's question with the author's clause, are not speech
+        # a dashed list is not speech
         ("Уряд виділив кошти. Завдяки цьому вдасться:\n- відновити 988 квартир для трьох "
          "тисяч жителів;\n- забезпечити навчання для 1200 дітей у чотирьох школах.", "uk", []),
+        # an interviewer's question with the author's clause is the author's (an interview's
+        # question is recorded, its speaker unknown)
         ("Мы встретились после матча.\n— Какими критериями вы руководствуетесь при выборе "
-         "тренера? — обращаюсь я к президенту клуба.", "ru", []),
+         "тренера? — обращаюсь я к президенту клуба.", "ru", [("Какими критериями", None)]),
     ],
 )
 def test_dash_speech_in_the_first_person_without_attribution(text, language, expected, direct):

@@ -3,7 +3,8 @@
 :func:`presslens.corpus.clean_text` reads the article into an :class:`Article` and runs the
 passes in order: boilerplate wherever it stands, lists of related headlines, lines repeated
 inside the article, the body's bounds and the vocabulary outside them, the byline, title and
-stamped date above the body, fragments around it and captions and subheadings inside it.
+stamped date above the body (:mod:`presslens.corpus._head`), fragments around it and captions
+and subheadings inside it.
 """
 
 from __future__ import annotations
@@ -11,8 +12,6 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-
-import pandas as pd
 
 from presslens.corpus._classify import (
     cut_off_tail,
@@ -27,23 +26,16 @@ from presslens.corpus._classify import (
 from presslens.corpus._rules import (
     ATTRIBUTION,
     AUTHOR_PREFIX,
-    ENDS_STOP,
-    FOLD_MARKS,
     GATED_SHORT,
     GLUED_DATE,
     GOES_ON,
-    LETTER_WORD,
-    NAME,
     PROSE_WORDS,
-    ROLE,
-    dated,
     ends_sentence,
     headline_like,
     is_body,
     n_words,
     normalize_line,
     sentences,
-    stamp_date,
 )
 
 
@@ -259,79 +251,6 @@ def _interface_line(line: str, n: int) -> str | None:
     return None
 
 
-def find_byline(art: Article) -> str | None:
-    """Mark the byline near the top (a prefixed name, or a name over a job title); the author."""
-    lines, reason = art.lines, art.reason
-    head = art.kept()[:12]
-    for pos, i in enumerate(head):
-        line = lines[i].strip()
-        m = AUTHOR_PREFIX.match(line)
-        if m and n_words(line) <= 6:
-            reason[i] = "byline"
-            return m.group(1)
-        nxt = head[pos + 1] if pos + 1 < len(head) else None
-        if NAME.match(line) and nxt is not None and ROLE.search(lines[nxt]) and (
-            n_words(lines[nxt]) <= 8
-        ):
-            reason[i], reason[nxt] = "byline", "byline"
-            return line
-    return None
-
-
-def _title_like(line: str) -> bool:
-    """Tell whether a line above the body reads as a headline (not a stamp, list or lede)."""
-    return (
-        3 <= len(LETTER_WORD.findall(line)) <= 15
-        and n_words(line) <= 30
-        and not line.startswith(("•", "·", "*"))
-        and not ENDS_STOP.search(line)
-        and not line.endswith(":")
-        and not dated(line)
-    )
-
-
-def find_title(art: Article) -> str | None:
-    """Return the headline: the repeated one, else the first headline-like line above the body."""
-    if art.headline is not None:
-        return art.lines[art.headline].strip()
-    for i in art.kept() if art.first is not None else []:
-        if i >= art.first:
-            break
-        line = art.lines[i].strip()
-        if _title_like(line):
-            art.reason[i] = "title"
-            return line
-    return None
-
-
-def find_published(art: Article, stamp: tuple[int, str] | None) -> pd.Timestamp | None:
-    """Return the date of the first timestamp above the body, else of the date-stamp prefix."""
-    published = None
-    for i in art.live:
-        if art.reason.get(i) == "timestamp" and (art.first is None or i < art.first):
-            published = stamp_date(art.lines[i])
-            if published is not None:
-                break
-    if stamp is not None:
-        published = published if published is not None else stamp_date(stamp[1])
-    return published
-
-
-def mark_title_copies(art: Article, title: str | None) -> None:
-    """Lines that repeat the headline or its beginning (an image's alt text), not the lede."""
-    if not title:
-        return
-    norm_title = normalize_line(title).translate(FOLD_MARKS)
-    for i in art.kept():
-        if len(art.stripped[i]) > 2 * len(title) + 10:
-            continue  # far longer than the title: not a copy of its beginning
-        stem = normalize_line(art.lines[i]).translate(FOLD_MARKS).rstrip(".… ")
-        if i != art.lede and len(stem) >= 10 and norm_title.startswith(stem):
-            art.reason[i] = "repeated title"
-
-
-#: A body that opens by pointing back (``Об этом сообщает …``, ``Как передает X, об этом …``,
-#: ``Це сталося …``): the line before it is the lede, whatever its punctuation.
 _POINTS_BACK = re.compile(
     r"(?i)^\W*(?:(?:как|як)\s+(?:сообщ|переда|пиш|інформу|повідом)\w*[^,.]{0,60},\s*)?"
     r"(?:об\s+этом|о\s+чем|про\s+це|это\s+произошло|це\s+сталося)\b"

@@ -24,11 +24,9 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from presslens.corpus._head import find_byline, find_published, find_title, mark_title_copies
 from presslens.corpus._passes import (
     Article,
-    find_byline,
-    find_published,
-    find_title,
     mark_boilerplate,
     mark_comments,
     mark_foreign,
@@ -37,7 +35,6 @@ from presslens.corpus._passes import (
     mark_outside_vocabulary,
     mark_related_lists,
     mark_repeats,
-    mark_title_copies,
 )
 from presslens.corpus._rules import strip_date_prefix, tidy
 from presslens.corpus.lang import detect_language
@@ -45,7 +42,8 @@ from presslens.corpus.lang import detect_language
 REASONS: dict[str, str] = {
     "template": "an unrendered {{template}} placeholder",
     "ad": "an advertising label",
-    "disclaimer": "an editorial disclaimer or a legally required label (иноагент)",
+    "disclaimer": "an editorial disclaimer, a copyright line or a legally required label "
+    "(иноагент)",
     "read-also": "a 'read also' / «Читайте також» link",
     "counter": "a stray number (views, comments, shares) or an exchange-rate/weather widget",
     "url": "a bare web address, image path or image markup",

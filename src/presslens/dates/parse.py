@@ -19,6 +19,7 @@ from presslens.dates.patterns import (
     date_patterns,
     triggers,
 )
+from presslens.dates.tense import EVE, eve_of
 from presslens.dates.words import SEASON_ADVERBS, count_of, season_modifiers, seasons, tables, words
 
 __all__ = ["DateMention", "read_mention", "scan", "select"]
@@ -159,8 +160,11 @@ def _read_weekday(m, g, y):
 
 
 def _read_relative(m, g, y):
-    """сегодня, вчора."""
-    return _at(m, "relative", offset=words()["relative_days"][g["rel"].lower()])
+    """сегодня, вчора; not «накануне матча» (the eve of an event, no day of its own)."""
+    rel = g["rel"].lower()
+    if rel in EVE and eve_of(m.string, m.end(), "uk" if rel == "напередодні" else "ru"):
+        return None
+    return _at(m, "relative", offset=words()["relative_days"][rel])
 
 
 def _unit(word: str) -> str:

@@ -3,6 +3,9 @@
 A past-tense verb looks back (``15 грудня Росія оприлюднила`` in an article of 26 January is the
 previous December), a future-tense verb looks ahead; an infinitive nearer than any finite verb
 carries the date itself (``решил провести 9 июня``).
+
+:func:`eve_of` tells «накануне матча» (the eve of an event, no day of its own) from
+«накануне вечером» (the day before).
 """
 
 from __future__ import annotations
@@ -11,7 +14,7 @@ import re
 
 from presslens.text import _morph, tokenize
 
-__all__ = ["tense_near"]
+__all__ = ["EVE", "eve_of", "tense_near"]
 
 
 def tense_near(text: str, start: int, end: int, language: str | None) -> str | None:
@@ -91,3 +94,22 @@ def _tense_or_infinitive(word: str, language: str | None) -> str:
     if tense:
         return tense
     return "infinitive" if _morph.is_infinitive(word, language) else ""
+
+
+#: «накануне» / «напередодні»: the day before, or the eve of what they govern.
+EVE = frozenset({"накануне", "напередодні"})
+_NEXT_WORD = re.compile(r" +([^\W\d_]+)")
+
+
+def eve_of(text: str, end: int, language: str) -> bool:
+    """Tell whether the word after «накануне» is a genitive noun phrase it governs
+    (накануне заседания, напередодні новорічних свят), not the sentence going on
+    (накануне вечером, Накануне Верховная рада, напередодні у Києві)."""
+    m = _NEXT_WORD.match(text, end)
+    if m is None:
+        return False
+    found = _morph.parses(m.group(1), language)
+    other = {"VERB", "ADVB", "PREP", "CONJ", "PRCL", "INFN", "GRND", "PRTS"}
+    # «заседания» may be a plural nominative, never a singular one: «Верховная», «издание» are
+    return bool(found) and any("gent" in p.tags for p in found) and all(
+        p.pos not in other and not {"nomn", "sing"} <= p.tags for p in found)

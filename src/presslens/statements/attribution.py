@@ -278,9 +278,12 @@ def _descriptor(clause: str, offset: int, cue, ctx: Context) -> Attribution | No
         if reading is None:
             continue
         pos = offset + m.start()
-        person = ctx.antecedent(pos, _gender(reading.tags))
-        if person is None:
-            return None
+        # «— огласил решение судья»: a noun of either gender takes the past verb's
+        gender = _gender(reading.tags) or _verb_gender(cue[2], ctx.language)
+        person = ctx.antecedent(pos, gender, strict=True)
+        if person is None and ctx.antecedent(pos, None) is None:
+            return None  # no one named before: the speaker may be named after
+        # (only people of the other gender named before: someone the text does not name)
         return Attribution(cue[2], offset + cue[0], person, m.group(), pos, None, "role")
     return None
 
@@ -293,6 +296,12 @@ def _person_noun(word: str, language: str | None, case: str, first_only: bool = 
              if p.pos == "NOUN" and not {"Surn", "Name", "Patr"} & p.tags]
     return next((p for p in nouns[: 1 if first_only else None] if {"anim", case} <= p.tags),
                 None)
+
+
+def _verb_gender(verb: str, language: str | None) -> str | None:
+    """The gender of a past-tense verb's subject (сказал → ``masc``), else None."""
+    found = _morph.parses(verb.lower(), language)
+    return _gender(found[0].tags) if found and "past" in found[0].tags else None
 
 
 def _gender(tags) -> str | None:

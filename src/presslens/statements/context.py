@@ -42,6 +42,8 @@ class Context:
             if p.role_key is not None and not self._quoted(p.start):
                 self._by_role_key.setdefault(p.role_key, []).append(p)
         self._role_key_starts = {k: [p.start for p in v] for k, v in self._by_role_key.items()}
+        # a surname that shows no gender (Савченко) has that of the same person named in full
+        self._key_gender = {p.key: p.gender for p in self.people if p.gender}
 
     def people_within(self, start: int, end: int) -> list[Person]:
         """The people whose mention lies inside ``[start, end)``, found by position."""
@@ -62,17 +64,18 @@ class Context:
         """How many people end at or before ``before``."""
         return bisect.bisect_right(self._ends, before)
 
-    def antecedent(self, before: int, gender: str | None) -> Person | None:
+    def antecedent(self, before: int, gender: str | None, strict: bool = False) -> Person | None:
         """Return the last person named before ``before`` as a subject, of the right gender
-        (else of unknown gender, else of any case, else of any gender), searching back from
-        ``before``."""
+        (else of unknown gender, else of any case, else of any gender unless ``strict``),
+        searching back from ``before``."""
         last_fit = last_subject = last_any = loose = None
         gendered = gender in ("masc", "femn")
         for p in reversed(self.people[: self._upto(before)]):
             if p.end > before or self._quoted(p.start) or is_media(p.text):
                 continue
-            fits = not gendered or p.gender in (gender, None)
-            if fits and p.nominative and (not gendered or p.gender == gender):
+            shown = p.gender or (self._key_gender.get(p.key) if strict else None)
+            fits = not gendered or shown in (gender, None)
+            if fits and p.nominative and (not gendered or shown == gender):
                 return p
             if fits and p.nominative and loose is None:
                 loose = p  # of unknown gender: only when no one of the gender was named
@@ -82,7 +85,7 @@ class Context:
                 last_subject = p
             if last_any is None:
                 last_any = p
-        return loose or last_fit or last_subject or last_any
+        return loose or last_fit or (None if strict else last_subject or last_any)
 
     def fitting(self, role: Role, before: int) -> Person | None:
         """Return the last person named before ``before`` whose own role does not contradict

@@ -29,7 +29,7 @@ def _cues() -> dict[str, frozenset[str]]:
     for lang in ("ru", "uk"):
         for kind in out:
             out[kind].update(w.replace("ё", "е") for w in data[lang][kind])
-    out["speech"].update({"говориться", "йтися"})
+    out["speech"].update({"говориться", "йтися", "ітися"})
     return {k: frozenset(v) for k, v in out.items()}
 
 

@@ -24,6 +24,7 @@ from presslens.statements.paragraph import (
     closed_by,
     has_quotation,
     make,
+    other_gender,
     words,
 )
 from presslens.statements.quotes import split_sentences
@@ -262,5 +263,14 @@ def _own_voice(para: Paragraph, ctx: Context, found: list, q_start: int, q_end: 
         named = [attribute(s.text, p_off + s.start, ctx, require_cue=False) for s in last]
         if named and named[0] is not None and named[0].how == "name" and named[0].person:
             attr, span = named[0], (p_off + last[0].start, p_off + last[0].end)
+    elif found and para.index > 0 and found[-1].speaker_person is not None and (
+            found[-1].start >= para.paragraphs[para.index - 1][0]):
+        # «Як наголосив Костянтин Бриль, …» / «— В останній день року я …»: the speaker of the
+        # paragraph above goes on
+        who = found[-1]
+        if not other_gender(body, who.speaker_person, ctx.language):
+            attr = Attribution(None, None, who.speaker_person, who.speaker_mention, None,
+                               who.role, "context")
+            span = who.attribution
     return make(attr, body, "direct", q_start, q_end, span)
 

@@ -19,6 +19,7 @@ import pandas as pd
 from presslens._gc import spared
 from presslens.corpus.lang import detect_language
 from presslens.dates import date_rows
+from presslens.statements.cues import cue_tokens
 from presslens.statements.linking import link_statements
 from presslens.statements.paragraph import clean_span
 from presslens.statements.quotes import quote_kind, quote_spans
@@ -68,6 +69,8 @@ _DAY_KINDS = ("date", "weekday", "relative")
 #: A sentence that says when the words before it were said: «Об этом он сказал 30 января.»
 _POINTS_BACK = re.compile(r"(?i)^\W*(?:об\s+этом|о\s+чем|о\s+чём|про\s+це)\b")
 _GAP = 6
+#: How many days before publication the lede's own day may be (the news of the last days).
+_LEDE_DAYS = dt.timedelta(days=3)
 _GAP_CHARS = " .,!?…»\"”“'\n"
 
 
@@ -90,10 +93,12 @@ class _DayIndex:
             positions.sort()
         self.context: dict[str, list[dict]] = {}
         quoted = sorted(quoted)
+        self.unquoted: set[int] = set()  # the positions of the days named outside quotations
         for row in self.days:
             k = bisect.bisect_right(quoted, (row["start"], float("inf"))) - 1
             if row["tense"] == "future" or (k >= 0 and row["start"] < quoted[k][1]):
                 continue  # a day the speaker's own words name is no day of the saying
+            self.unquoted.add(row["start"])
             sentence = row["sentence"]
             s_start = text.rfind(sentence, 0, row["start"] + len(sentence))
             if s_start < 0:
@@ -129,6 +134,19 @@ class _DayIndex:
                 return row["date_start"], f"attribution: {row['text']}"
         return None, ""
 
+    def lede_day(self, published: dt.date | None, language: str) -> tuple[dt.date | None, str]:
+        """Take the day of a sentence of the first paragraph that reports speech (``Во вторник,
+        30 сентября, мэр заявил …``): one day, at most three before publication."""
+        end = self.text.find("\n")
+        end = len(self.text) if end < 0 else end
+        for row in self.days[: bisect.bisect_left(self.starts, end)]:
+            day = row["date_start"]
+            if (published is not None and row["tense"] != "future" and day == row["date_end"]
+                    and dt.timedelta(0) < published - day <= _LEDE_DAYS
+                    and row["start"] in self.unquoted and _speech_after(row, language)):
+                return day, f"lede: {row['text']}"
+        return None, ""
+
     def context_date(self, st: dict) -> tuple[dt.date | None, str]:
         """Take the day from the last earlier sentence that names the same speaker
         (``Вчера министр выступил в парламенте. «…», — заявил он.``)."""
@@ -139,6 +157,16 @@ class _DayIndex:
             return None, ""
         best = rows[k - 1]
         return best["date_start"], f"context: {best['text']}"
+
+
+def _speech_after(row: dict, language: str) -> bool:
+    """Tell whether a speech verb follows the date phrase in its sentence (``Во вторник мэр
+    заявил``; not ``сообщил, что накануне …``, the day of what was reported)."""
+    sentence = row["sentence"]
+    at = sentence.find(row["text"])
+    cues = cue_tokens(sentence, language)
+    return at >= 0 and all(start > at for start, *_ in cues) and any(
+        kind == "speech" for *_, kind in cues)
 
 
 def _published(value) -> dt.date | None:
@@ -182,7 +210,8 @@ def statements(articles: pd.DataFrame, link: bool = True) -> pd.DataFrame:
           the day, or the sentence right after the words points back to them: ``Об этом он
           сказал 30 января``), ``context: <date phrase>`` (an earlier sentence naming the speaker
           does), ``earlier attribution: <date phrase>`` (the speaker's earlier statement in
-          the article), ``published`` or ``unknown``;
+          the article), ``lede: <date phrase>`` (a reporting sentence of the first paragraph
+          names a day of the last three before publication), ``published`` or ``unknown``;
         - ``cluster`` (int): shared by statements that report the same utterance;
         - ``start``, ``end`` (int): offsets of the statement in the article's clean text;
         - ``outlet`` (str or None), ``language`` (str), ``speaker_id`` (str), ``how``
@@ -288,6 +317,8 @@ def _rows(articles: pd.DataFrame) -> list[dict]:
                 said, basis = last_date[pkey][0], f"earlier attribution: {last_date[pkey][1]}"
             if said is None:
                 said, basis = index.context_date(st)
+            if said is None:
+                said, basis = index.lede_day(published, language)
             if said is None:
                 said, basis = published, "published" if published is not None else "unknown"
             if said is not None and published is not None and said > published:

@@ -25,7 +25,7 @@ from presslens.statements.direct import direct
 from presslens.statements.indirect import indirect
 from presslens.statements.paragraph import Paragraph, Statement, other_gender
 from presslens.statements.quotes import Quote, quote_spans, split_sentences
-from presslens.statements.roles import find_roles
+from presslens.statements.roles import Role, find_roles, role_words
 from presslens.statements.speakers import find_people
 
 __all__ = ["find_statements"]
@@ -142,10 +142,16 @@ def _fill_speakers(found: list[Statement], text: str, people, language: str) -> 
         if p.first:
             full_names.setdefault(p.key, []).append(p)
     last_org: Statement | None = None  # the last statement an organisation made
+    prev: Statement | None = None
     for st in found:
         if st.how == "next":
             st.how = "none"
-        if st.speaker_person is None and not st.speaker_mention:
+        if _subject_left_out(st, prev, text):
+            # «Він написав: «…». Також заявив: «…»»: the verb's subject is the speaker before
+            st.speaker_person, st.speaker_mention, st.role = (
+                prev.speaker_person, prev.speaker_mention, prev.role)
+            st.how = "context" if prev.speaker_mention else st.how
+        elif st.speaker_person is None and not st.speaker_mention:
             sources = list(_SOURCE.finditer(text)) if sources is None else sources
             _from_source(st, text, people, sources, language)
         if st.speaker_person is None and not st.speaker_mention and last_org is not None and (
@@ -154,7 +160,18 @@ def _fill_speakers(found: list[Statement], text: str, people, language: str) -> 
             # spoke last
             st.speaker_mention, st.how = last_org.speaker_mention, "organisation"
         last_org = st if st.how == "organisation" else last_org
+        prev = st
         _complete(st.speaker_person, full_names)
+
+
+def _subject_left_out(st: Statement, prev: Statement | None, text: str) -> bool:
+    """Tell whether ``st`` has a singular reporting verb with no subject, in the paragraph of
+    the statement before it (whose speaker it then is)."""
+    return (
+        prev is not None and st.speaker_person is None and not st.speaker_mention
+        and bool(st.cue) and not _PLURAL_CUE.search(st.cue)
+        and prev.end <= st.start and "\n" not in text[prev.end : st.start]
+    )
 
 
 #: A reporting verb in the plural (пояснили, зазначають, отмечают): said by «they»; or of a
@@ -259,8 +276,13 @@ def _give_roles(text: str, people, roles) -> None:
     for person in people:
         # the last role ending at most three characters before the name
         k = bisect.bisect_right(ends, person.start)
-        for r in reversed(by_end[max(0, k - 3) : k]):
+        for n, r in reversed(list(enumerate(by_end[:k]))[-3:]):
             if person.start - r.end <= 3 and text[r.end : person.start].strip(" ,") == "":
+                post = by_end[n - 1] if n else None
+                if post is not None and r.key[0] in role_words()["generic_set"] and (
+                        not text[post.end : r.start].strip()):
+                    # Головнокомандувач ЗСУ генерал Олександр Сирський: the post, not the rank
+                    r = Role(post.start, r.end, f"{post.text} {r.text}", post.key, post.nominative)
                 person.role, person.role_key = r.text, r.key
                 break
     last_role: dict[str, object] = {}  # the nearest earlier mention of a name with a role

@@ -95,7 +95,8 @@ def find_roles(text: str, language: str | None = None) -> list[Role]:
             begin -= 1
             modifier = norm(_morph.common_lemma(tokens[begin].text, language))
         j, orgs, words = _complements(tokens, i, language)
-        nominative = _morph.can_be_case(tok.text, language, "nomn")
+        # a post written as listed (головком) is its nominative, whatever the dictionary reads
+        nominative = norm(tok.text) == head or _morph.can_be_case(tok.text, language, "nomn")
         written = text[tokens[begin].start : tokens[j].end]
         if not nominative:
             # генеральным секретарем НАТО → генеральный секретарь НАТО

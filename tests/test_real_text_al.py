@@ -1,0 +1,155 @@
+"""Failure classes found on real articles of benchmarks/quality batches al, am, each guarded by
+sentences written for the test in Russian and Ukrainian, never copied from the articles (their
+date forms are in the date table of ``test_real_text_classes.py``)."""
+
+import pytest
+
+from presslens.statements.cues import is_cue
+
+# --------------------------------------------------------------------------- speakers
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "keys"),
+    [
+        # a reporting verb with no subject, in the paragraph of the statement before it: that
+        # statement's speaker (here one the text leaves unnamed), not the source organisation
+        ("Про це повідомляє обласна прокуратура.\nЗокрема, він написав: «Скоро все зміниться в "
+         "нашому місті». Також заявив: «Ми ще побачимо, хто тут господар».",
+         "uk", ["він", "він"]),
+        ("Об этом сообщает областная прокуратура.\nВ частности, он написал: «Скоро все "
+         "изменится в нашем городе». Также заявил: «Мы еще увидим, кто здесь хозяин».",
+         "ru", ["он", "он"]),
+        # … and a named one
+        ("«Бюджет на следующий год уже готов», — сказал Петр Коваленко. Также добавил: «Денег "
+         "на ремонт дорог хватит».", "ru", ["коваленко", "коваленко"]),
+        # a post written short (головком, главком) and a head of a ministry stand for the
+        # person named before with that post
+        ("Головнокомандувач ЗСУ генерал Петро Мельник визнав втрати армії.\n«Так, на жаль, ми "
+         "втрачаємо людей, і для мене це біль», — сказав головком ЗСУ.", "uk", ["мелник"]),
+        ("Главнокомандующий ВСУ Петр Мельник признал потери.\n«Да, к сожалению, мы теряем "
+         "людей, и для меня это боль», — сказал главком.", "ru", ["мелник"]),
+        ("Об этом глава министерства Сергей Руденко сказал в интервью.\n«Мы уже подготовили "
+         "бюджетную декларацию на следующий год», - отметил министр.", "ru", ["руденко"]),
+        # a first-person dash paragraph right after a paragraph of a person's reported speech
+        # is that person's (when the gender fits)
+        ("У перший день року голова області Петро Мельник провів нараду.\nЯк наголосив Петро "
+         "Мельник, область відновить лікарню.\n- Учора я приєднався до зустрічі з військовими "
+         "й пообіцяв їм допомогу", "uk", ["мелник"]),
+        # a noun of either gender (судья) takes the past verb's gender: with only a woman named
+        # before, «огласил … судья» is someone the text does not name
+        ("Приговор огласили летчице Надежде Коваленко.\n\"Коваленко действовала по мотивам "
+         "ненависти\", — огласил решение судья.", "ru", ["судья"]),
+    ],
+)
+def test_speakers_of_batches_al_am(text, language, keys, direct, speaker_keys):
+    assert speaker_keys(direct(text, language)) == keys
+
+
+@pytest.mark.parametrize(
+    ("word", "language", "kind"),
+    [
+        # reporting verbs found missing on real text
+        ("обратился", "ru", "speech"),
+        ("поинтересовался", "ru", "speech"),
+        ("воскликнул", "ru", "speech"),
+        ("звернувся", "uk", "speech"),
+        ("поцікавився", "uk", "speech"),
+        ("вигукнув", "uk", "speech"),
+        # … the nouns of the same stems are no verbs
+        ("обращение", "ru", None),
+        ("звернення", "uk", None),
+    ],
+)
+def test_reporting_verbs_of_batches_al_am(word, language, kind):
+    assert is_cue(word, language) == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "quote"),
+    [
+        ("\"Это игра. Кто-то выигрывает, а кто-то нет\", – обратился Коваленко к игрокам.",
+         "ru", "Это игра. Кто-то выигрывает, а кто-то нет"),
+        ("\"Це гра. Хтось виграє, а хтось ні\", – звернувся Коваленко до гравців.",
+         "uk", "Це гра. Хтось виграє, а хтось ні"),
+    ],
+)
+def test_a_speech_turned_to_someone_is_a_statement(text, language, quote, direct):
+    assert [s["quote"] for s in direct(text, language)] == [quote]
+
+
+# --------------------------------------------------------------------------- cleaning
+
+
+@pytest.mark.parametrize(
+    ("raw", "kept", "reasons"),
+    [
+        # a long headline with a quotation and no full stop, right above the timestamp, is the
+        # title even below a first line that looks like one
+        ("Гаряча лінія обласної адміністрації працює цілодобово\n\nПетро Мельник: «У новому "
+         "році підтримка військових залишиться одним із головних завдань влади»\n\n3 січня "
+         "2017 - 15:00\n\nУ перший робочий день року голова області провів зустрічі з "
+         "військовими.\n\nВін пообіцяв допомогу з ремонтом госпіталю.",
+         2, ["fragment", "title", "timestamp"]),
+        # … and when it was the first line, taken for the lede
+        ("«Вигадка» – МОЗ про «знищення вакцини на суму 13 мільйонів гривень»\n\n2016-07-20 "
+         "09:01\n\nУ міністерстві кажуть, що вакцину використали повністю і вчасно.",
+         1, ["title", "timestamp"]),
+        # a copyright line is no body, wherever it stands
+        ("Мэр города пообещал отремонтировать мост до конца лета.\n\n© 2010 - 2024. Все права "
+         "защищены.", 1, ["disclaimer"]),
+        ("Мер міста пообіцяв відремонтувати міст до кінця літа.\n\n© 2010 - 2024. Всі права "
+         "захищено.", 1, ["disclaimer"]),
+    ],
+)
+def test_cleaning_of_batches_al_am(raw, kept, reasons, cleaned_as):
+    assert cleaned_as(raw) == (kept, reasons)
+
+
+# --------------------------------------------------------------------------- dates
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "days"),
+    [
+        # «накануне» alone is the day before; governing a genitive, it is the eve of an event
+        # (the match, the holidays) and no day of its own
+        ("Накануне вечером тренер ответил журналистам.", "ru", ["2022-09-19"]),
+        ("Напередодні уряд ухвалив рішення.", "uk", ["2022-09-19"]),
+        ("Тренер поговорил с журналистами накануне матча.", "ru", []),
+        ("Тренер поспілкувався з пресою напередодні матчу.", "uk", []),
+        ("Напередодні новорічних свят ціни зросли.", "uk", []),
+        ("Накануне заседания депутаты провели консультации.", "ru", []),
+    ],
+)
+def test_the_eve_of_an_event_is_no_day(text, language, days):
+    from presslens.dates import find_dates
+
+    found = find_dates(text, "2022-09-20", language)
+    assert [str(d.date()) for d in found["date_start"]] == days
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "said_on", "basis"),
+    [
+        # a statement with no day of its own is of the day the lede's reporting sentence names
+        # (up to three days before publication) …
+        ("Во вторник, 30 сентября, городские власти заявили о последствиях ливня.\n\"Ни одна "
+         "канализация не выдержит такой нагрузки\", - сказал мэр Петр Коваленко.", "ru",
+         "2025-09-30", "lede: Во вторник, 30 сентября"),
+        ("У вівторок, 30 вересня, міська влада заявила про наслідки зливи.\n\"Жодна каналізація "
+         "не витримає такого навантаження\", - сказав мер Петро Коваленко.", "uk",
+         "2025-09-30", "lede: У вівторок, 30 вересня"),
+        # … not the day of what a reporting verb before it reports, nor of an event no one
+        # spoke of
+        ("Генштаб повідомив, що напередодні військові відбили атаку.\n\"Ворог втратив три "
+         "танки\", - сказав речник Петро Мельник.", "uk", "2025-10-01", "published"),
+        ("Во вторник, 30 сентября, город накрыл ливень.\n\"Ни одна канализация не выдержит "
+         "такой нагрузки\", - сказал мэр Петр Коваленко.", "ru", "2025-10-01", "published"),
+    ],
+)
+def test_the_ledes_day_of_speech(text, language, said_on, basis, statements_of):
+    found = statements_of([(text, language)], "2025-10-01")
+    direct = found[found["kind"] == "direct"]
+    assert [str(d.date()) for d in direct["said_on"]] == [said_on]
+    assert list(direct["said_on_basis"]) == [basis]
