@@ -15,6 +15,9 @@ from presslens.statements.reported import find_statements
 
 DATE_CASES = [
     # (text, published, language, phrase, first day, last day)
+    # (batches an, ao) «нинішній» in every case: the current period
+    ("Тариф підвищать у нинішньому році.", "2018-01-26", "uk", "у нинішньому році",
+     "2018-01-01", "2018-12-31"),
     # a span back: from the far count to the near one
     ("Склад затопило неделю-две недели назад.", "2017-02-12", "ru", "неделю-две недели назад",
      "2017-01-29", "2017-02-05"),

@@ -109,9 +109,12 @@ _SECOND_PERSON = re.compile(
 _QUESTION_HEADING_WORDS = 14
 
 
-def _question_heading(line: str, n: int) -> bool:
+def question_heading(line: str, n: int) -> bool:
     """A short question on a line of its own, in the third person, that no dash or quotation
-    mark opens: a subheading (``Хто ухвалюватиме рішення щодо мера?``)."""
+    mark opens: a subheading (``Хто ухвалюватиме рішення щодо мера?``), also when it ends with
+    a colon (``Что сказал Андрей Сибига:``)."""
+    if line.endswith(":"):
+        return n <= _QUESTION_COLON_WORDS and bool(_INTERROGATIVE.match(line))
     return (
         line.endswith("?")
         and 3 <= n <= _QUESTION_HEADING_WORDS
@@ -119,6 +122,13 @@ def _question_heading(line: str, n: int) -> bool:
         and line.count("?") == 1
         and not _SECOND_PERSON.search(line)
     )
+
+
+_QUESTION_COLON_WORDS = 8
+_INTERROGATIVE = re.compile(
+    r"(?i)^(?:что|що|как|як|чому|почему|зачем|навіщо|кто|хто|где|де|когда|коли|сколько|"
+    r"скільки|какие|які|какой|який|яка|какая|чем|чим|куда|куди|откуда|звідки)\s"
+)
 
 
 #: The signature of an embedded post: ``— Петро Порошенко (@poroshenko) 11 жовтня 2018 р.``,
@@ -143,7 +153,7 @@ def inner_reason(line: str, n: int) -> str | None:
     related headline (a longer line without sentence punctuation between paragraphs)."""
     if (n <= 3 and NAME.match(line)) or signature(line, n):
         return "caption"
-    if _question_heading(line, n):
+    if question_heading(line, n):
         return "subheading"
     if (
         ends_sentence(line)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from itertools import islice
 
 from presslens.corpus._classify import (
     cut_off_tail,
@@ -19,6 +20,7 @@ from presslens.corpus._classify import (
     gated_reason,
     inner_reason,
     introduces,
+    question_heading,
     signature,
     strict_reason,
     vocabulary_hits,
@@ -143,12 +145,15 @@ def _teaser_run(art: Article) -> list[int]:
     return [j for run in runs if len(run) >= 2 for j in run]
 
 
-def _is_headline_copy(j: int, i: int, order: list[int], stripped: dict[int, str]) -> bool:
-    """Tell whether line ``j``, repeated at ``i``, stands above the body: among the first
-    three lines kept, with no other sentence-like line before the repeat."""
-    return j in order[:3] and not any(
-        is_body(stripped[k], n_words(stripped[k])) for k in order if k < i and k != j
-    )
+#: Words of a line long enough to be a sentence cut off by the scraper.
+_LONG_LINE = 12
+
+
+def _is_headline_copy(j: int, i: int, prose: list[int]) -> bool:
+    """Tell whether line ``j``, repeated at ``i``, stands above the body: no sentence-like
+    line but ``j`` before the repeat (a dek above the lede it repeats). ``prose`` holds the
+    first sentence-like lines kept, in order (two are enough)."""
+    return all(k >= i or k == j for k in prose[:2])
 
 
 def _teasers(art: Article) -> list[tuple[int, str]]:
@@ -182,12 +187,16 @@ def mark_repeats(art: Article) -> None:
     seen_sentences: set[str] = set()
     teasers = _teasers(art)
     starts = {head[:8] for _, head in teasers}
-    for i in art.kept():
+    order = art.kept()
+    prose = list(islice((k for k in order if is_body(stripped[k], art.n_words[k])), 2))
+    for i in order:
         norm = normalize_line(lines[i])
         sents = sentences(lines[i])
         j = seen_lines.get(norm)
-        if j is not None and ends_sentence(stripped[i]) and _is_headline_copy(
-            j, i, art.kept(), stripped
+        # (a long line with no full stop too, unless the first line: a headline repeated)
+        long_line = j is not None and art.n_words[i] >= _LONG_LINE and j != order[0]
+        if j is not None and (ends_sentence(stripped[i]) or long_line) and _is_headline_copy(
+            j, i, prose
         ):
             # a sentence above the body repeated as the lede: the first copy goes (as the
             # headline when there is none yet), the lede stays
@@ -233,6 +242,8 @@ def mark_outside_vocabulary(art: Article) -> None:
             r = gated_reason(art.stripped[i], art.n_words[i], art.hits(i), outside_body=True)
             if r or (r := _interface_line(art.stripped[i], art.n_words[i])):
                 art.reason[i] = r
+            elif i > art.last and question_heading(art.stripped[i], art.n_words[i]):
+                art.reason[i] = "related headline"  # «Що говорили про відставку?» after the body
 
 
 #: A label of a video or a photo (``Видео:``), which may stand between two paragraphs.

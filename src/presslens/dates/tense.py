@@ -110,6 +110,8 @@ def eve_of(text: str, end: int, language: str) -> bool:
         return False
     found = _morph.parses(m.group(1), language)
     other = {"VERB", "ADVB", "PREP", "CONJ", "PRCL", "INFN", "GRND", "PRTS"}
-    # «заседания» may be a plural nominative, never a singular one: «Верховная», «издание» are
+    # «заседания» may be a plural nominative, never a singular one: «Верховная», «издание» are;
+    # and a name is the subject (Накануне Ломаченко провел …)
     return bool(found) and any("gent" in p.tags for p in found) and all(
-        p.pos not in other and not {"nomn", "sing"} <= p.tags for p in found)
+        p.pos not in other and not ("nomn" in p.tags and "plur" not in p.tags)
+        and not p.tags & _morph.NAME_TAGS for p in found)
