@@ -106,6 +106,41 @@ def test_cleaning_of_batches_al_am(raw, kept, reasons, cleaned_as):
     assert cleaned_as(raw) == (kept, reasons)
 
 
+@pytest.mark.parametrize(
+    ("raw", "lines", "reasons"),
+    [
+        # (batches an, ao) a dek that repeats the lede is the copy that goes, also when the
+        # scraper cut both without a full stop
+        ("Епідпоріг перевищено: у місті на карантин закрито понад сто класів\n4 березня на "
+         "карантин закрито вже 143 класи в міських школах через грип та ГРВІ\n4 березня на "
+         "карантин закрито вже 143 класи в міських школах через грип та ГРВІ\nПро це "
+         "повідомляє міська рада з посиланням на управління освіти.\nСтаном на 3 березня були "
+         "закриті 88 класів у 20 школах міста.", [3, 4, 5], [(1, "title"), (2, "duplicate line")]),
+        # a question heading ending with a colon inside the body …
+        ("Министр назвал сроки окончания ремонта моста\nМинистр инфраструктуры Петр Коваленко "
+         "назвал сроки окончания ремонта моста через реку.\nЧто сказал Петр Коваленко:\nПо его "
+         "словам, работы завершат до конца лета, если погода позволит.\nРемонт моста начался "
+         "весной прошлого года и затянулся из-за нехватки денег.", [2, 4, 5],
+         [(1, "title"), (3, "subheading")]),
+        # … and a question after the body: the headline of a related story
+        ("Міністр назвав терміни завершення ремонту мосту\nМіністр інфраструктури Петро "
+         "Коваленко назвав терміни завершення ремонту мосту через річку.\nЗа його словами, "
+         "роботи завершать до кінця літа, якщо дозволить погода.\nЩо говорили про відставку "
+         "міністра?", [2, 3], [(1, "title"), (4, "related headline")]),
+        # a line introducing what follows is no heading
+        ("Мер міста звернувся до мешканців\nМер міста Петро Коваленко звернувся до мешканців "
+         "через негоду в місті.\nМер сказав мешканцям міста таке:\n«Залишайтеся вдома, поки "
+         "не мине злива».", [2, 3, 4], [(1, "title")]),
+    ],
+)
+def test_cleaning_of_batches_an_ao(raw, lines, reasons):
+    from presslens.corpus.clean import clean_text
+
+    cleaned = clean_text(raw)
+    assert cleaned.lines == lines
+    assert [(r.line, r.reason) for r in cleaned.removed] == reasons
+
+
 # --------------------------------------------------------------------------- dates
 
 
