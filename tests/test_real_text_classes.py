@@ -15,7 +15,12 @@ from presslens.statements.reported import find_statements
 
 DATE_CASES = [
     # (text, published, language, phrase, first day, last day)
-    # (batches an, ao) «нинішній» in every case: the current period
+    # (batches an, ao) a weekday with a modifier and its date: the date written
+    ("Выборы прошли в это воскресенье, 11 августа.", "2019-08-14", "ru",
+     "в это воскресенье, 11 августа", "2019-08-11", "2019-08-11"),
+    ("Вибори відбулися минулої неділі, 11 серпня.", "2019-08-14", "uk",
+     "минулої неділі, 11 серпня", "2019-08-11", "2019-08-11"),
+    # «нинішній» in every case: the current period
     ("Тариф підвищать у нинішньому році.", "2018-01-26", "uk", "у нинішньому році",
      "2018-01-01", "2018-12-31"),
     # a span back: from the far count to the near one

@@ -363,8 +363,7 @@ def _join_weekdays(text: str, mentions: list[DateMention]) -> list[DateMention]:
             continue
         if (
             prev is not None
-            and prev.kind == "weekday"
-            and prev.offset is None
+            and prev.kind == "weekday"  # (в это воскресенье, 11 августа: the date written)
             and m.kind == "date"
             and _WEEKDAY_GAP.fullmatch(text, prev.end, m.start)
         ):
