@@ -47,6 +47,23 @@ def test_speakers_of_batches_al_am(text, language, keys, direct, speaker_keys):
 
 
 @pytest.mark.parametrize(
+    ("text", "language", "keys"),
+    [
+        # (batches ap, aq) a surname that does not decline (Савченко) has the gender of the same
+        # person named in full: «он» is not Надежда Савченко
+        ("Выступление генпрокурора Юрия Луценко касалось Надежды Савченко. Савченко, по "
+         "данным следствия, готовила теракт.\n\"Целью было создание хаоса в стране\", - "
+         "сказал он.", "ru", ["луценко"]),
+        ("Виступ генпрокурора Юрія Луценка стосувався Надії Савченко. Савченко, за даними "
+         "слідства, готувала теракт.\n\"Метою було створення хаосу в країні\", - сказав він.",
+         "uk", ["луценко"]),
+    ],
+)
+def test_speakers_of_batches_ap_aq(text, language, keys, direct, speaker_keys):
+    assert speaker_keys(direct(text, language)) == keys
+
+
+@pytest.mark.parametrize(
     ("word", "language", "kind"),
     [
         # reporting verbs found missing on real text
@@ -134,6 +151,42 @@ def test_cleaning_of_batches_al_am(raw, kept, reasons, cleaned_as):
     ],
 )
 def test_cleaning_of_batches_an_ao(raw, lines, reasons):
+    from presslens.corpus.clean import clean_text
+
+    cleaned = clean_text(raw)
+    assert cleaned.lines == lines
+    assert [(r.line, r.reason) for r in cleaned.removed] == reasons
+
+
+@pytest.mark.parametrize(
+    ("raw", "lines", "reasons"),
+    [
+        # (batches ap, aq) a long line cut off after a full sentence, whose tail names where it
+        # was posted, is body; so is a sentence with its full stop above the page's date (two
+        # lines above a date are no list of related headlines then)
+        ("Мер пообіцяв відремонтувати міст до кінця літа\n\n12 БЕРЕЗНЯ 2018 10:56\n\nМер "
+         "міста Петро Коваленко заявив, що міст відремонтують до кінця літа, якщо дозволить "
+         "погода. Про це голова міста повідомив на своїй сторінці у Facebook, передає\n\n«Ми "
+         "зробимо все можливе, щоб міст відкрили вчасно», — сказав він.\n\nКрім того, мер "
+         "зазначив, що на ремонт уже виділили двадцять мільйонів гривень.\n\nПодії, "
+         "12.03.2018 10:56", [5, 7, 9], [(1, "title"), (3, "timestamp"), (11, "timestamp")]),
+        # a sentence broken over two lines by the scraper: the lower-case line goes on
+        ("Мэр пообещал не повышать стоимость проезда в метро\nМэр города Петр Коваленко "
+         "заявил, что стоимость проезда в метро останется прежней.\n«Я не буду поднимать тариф "
+         "на проезд в метро для пассажиров», - сказал он.\nНапомним, в течение четырех лет в "
+         "городе\nбудут построены две станции метро в сторону аэропорта. Об", [2, 3, 4, 5],
+         [(1, "title")]),
+        # after the body, a line that opens with a date is a related headline
+        ("Мер розповів про стан міського парку\nМер міста Петро Коваленко на прийомі розповів "
+         "про стан центрального міського парку.\nЗа його словами, парк відремонтують до кінця "
+         "наступного року.\nІнші новини:\n15.12.2025 Шопінг на руїнах: як громада купує "
+         "рушники, тонни паперу і мріяла про автомобіль за два мільйони гривень\n14.12.2025 "
+         "Чому начальник вирішив підставити губернатора", [2, 3],
+         [(1, "title"), (4, "section heading"), (5, "related headline"),
+          (6, "related headline")]),
+    ],
+)
+def test_cleaning_of_batches_ap_aq(raw, lines, reasons):
     from presslens.corpus.clean import clean_text
 
     cleaned = clean_text(raw)

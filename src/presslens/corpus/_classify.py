@@ -77,13 +77,20 @@ def vocabulary_hits(lower: str) -> Counter[str]:
 _SOURCE_LABEL = re.compile(r"(?i)^\W*(?:джерело|источник)\s*:")
 
 
+#: A sentence ending inside a line, the next one starting.
+_INNER_STOP = re.compile(r"[.!?…][»\"”]?\s+[А-ЯЁІЇЄҐA-Z]")
+
+
 def gated_reason(line: str, n: int, hits: Counter[str], outside_body: bool) -> str | None:
     """Vocabulary reasons, trusted on short lines, outside the body, or on two hits.
 
     Never on a long sentence (more than :data:`~presslens.corpus._rules.PROSE_WORDS` words):
     ``Об этом сообщила пресс-служба в Telegram`` inside a paragraph is body.
     """
-    prose = ends_sentence(line) and (n > PROSE_WORDS or n > 14 and hits.total() == 1)
+    # (a long line cut off after a full sentence is prose too: «… на Донбасі. Про це голова
+    # держави повідомив на своїй сторінці Facebook, передає» with no stop at its end)
+    sentence = ends_sentence(line) or (n > PROSE_WORDS and bool(_INNER_STOP.search(line)))
+    prose = sentence and (n > PROSE_WORDS or n > 14 and hits.total() == 1)
     if prose or n > 2 * PROSE_WORDS or (
             (ends_sentence(line) or n >= PROSE_WORDS) and ATTRIBUTION.match(line)):
         return None  # «Про це … написав у телеграм-каналі.»: the source of the news, body

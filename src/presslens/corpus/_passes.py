@@ -122,10 +122,12 @@ def mark_related_lists(art: Article) -> None:
     """Lists of related headlines: two or more headlines each followed by a timestamp, or
     two or more teasers in a row, each cut off with an ellipsis."""
     live, reason = art.live, art.reason
+    # (a line ending with a full stop is a body sentence above a page's date, no headline)
     stamped = [
         j
         for pos, j in enumerate(live[:-1])
         if j not in reason and reason.get(live[pos + 1]) == "timestamp"
+        and not art.stripped[j].endswith(".")
     ]
     teasers = _teaser_run(art)
     art.related_block = len(stamped) >= 2 or bool(teasers)
@@ -293,8 +295,8 @@ def mark_fragments(art: Article) -> None:
         if not art.outside(i) or i in (cut, art.pointed_lede):
             continue
         line = art.lines[i].strip()
-        if i > last and GLUED_DATE.search(line):
-            reason[i] = "related headline"
+        if i > last and (GLUED_DATE.search(line) or _LEADING_DATE.match(line)):
+            reason[i] = "related headline"  # its date glued after or written before it
             continue
         n = n_words(line)
         if i > last and n <= 6 and AUTHOR_PREFIX.match(line):
@@ -302,6 +304,8 @@ def mark_fragments(art: Article) -> None:
             continue
         if ends_sentence(line) or (n >= 5 and ATTRIBUTION.match(line)):
             continue  # «Как сообщал …, 20 июня Гройсман рассказал» without its period: body
+        if _goes_on_from_above(art, i, line):
+            continue  # «… в Харькове» / «будут построены …»: one sentence broken over two lines
         if cut is not None and i < cut and introduces(line, n):
             continue  # «… депутат відповів так:» before the line cut off: body
         if i > last and art.related_block and n <= 25:
@@ -310,6 +314,19 @@ def mark_fragments(art: Article) -> None:
             i < first and headline_like(line)
         ):
             reason[i] = "fragment"
+
+
+#: A date opening a line: ``15.12.2025 Шопінг на руїнах: …`` (a related headline's stamp).
+_LEADING_DATE = re.compile(r"^\d{1,2}[./]\d{1,2}[./]\d{2,4}\s+(?:\d{1,2}:\d{2}\s+)?[^\W\d_]")
+
+
+def _goes_on_from_above(art: Article, i: int, line: str) -> bool:
+    """Tell whether line ``i`` opens in lower case right under a kept line that ends no
+    sentence: the rest of that line's sentence."""
+    k = art.live.index(i)
+    above = art.live[k - 1] if k else None
+    return (line[:1].islower() and above is not None and above not in art.reason
+            and not ends_sentence(art.stripped[above]))
 
 
 def mark_inner(art: Article) -> None:

@@ -73,7 +73,7 @@ class Context:
         for p in reversed(self.people[: self._upto(before)]):
             if p.end > before or self._quoted(p.start) or is_media(p.text):
                 continue
-            shown = p.gender or (self._key_gender.get(p.key) if strict else None)
+            shown = p.gender or self._key_gender.get(p.key)
             fits = not gendered or shown in (gender, None)
             if fits and p.nominative and (not gendered or shown == gender):
                 return p
