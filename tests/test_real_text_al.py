@@ -148,19 +148,6 @@ def test_cleaning_of_batches_al_am(raw, kept, reasons, cleaned_as):
         ("Мер міста звернувся до мешканців\nМер міста Петро Коваленко звернувся до мешканців "
          "через негоду в місті.\nМер сказав мешканцям міста таке:\n«Залишайтеся вдома, поки "
          "не мине злива».", [2, 3, 4], [(1, "title")]),
-    ],
-)
-def test_cleaning_of_batches_an_ao(raw, lines, reasons):
-    from presslens.corpus.clean import clean_text
-
-    cleaned = clean_text(raw)
-    assert cleaned.lines == lines
-    assert [(r.line, r.reason) for r in cleaned.removed] == reasons
-
-
-@pytest.mark.parametrize(
-    ("raw", "lines", "reasons"),
-    [
         # (batches ap, aq) a long line cut off after a full sentence, whose tail names where it
         # was posted, is body; so is a sentence with its full stop above the page's date (two
         # lines above a date are no list of related headlines then)
@@ -192,7 +179,7 @@ def test_cleaning_of_batches_an_ao(raw, lines, reasons):
           (6, "related headline")]),
     ],
 )
-def test_cleaning_of_batches_ap_aq(raw, lines, reasons):
+def test_cleaning_of_batches_an_aq(raw, lines, reasons):
     from presslens.corpus.clean import clean_text
 
     cleaned = clean_text(raw)
