@@ -9,6 +9,7 @@ and subheadings inside it.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -323,7 +324,7 @@ _LEADING_DATE = re.compile(r"^\d{1,2}[./]\d{1,2}[./]\d{2,4}\s+(?:\d{1,2}:\d{2}\s
 def _goes_on_from_above(art: Article, i: int, line: str) -> bool:
     """Tell whether line ``i`` opens in lower case right under a kept line that ends no
     sentence: the rest of that line's sentence."""
-    k = art.live.index(i)
+    k = bisect.bisect_left(art.live, i)  # the live lines are in order
     above = art.live[k - 1] if k else None
     return (line[:1].islower() and above is not None and above not in art.reason
             and not ends_sentence(art.stripped[above]))

@@ -276,7 +276,8 @@ def _give_roles(text: str, people, roles) -> None:
     for person in people:
         # the last role ending at most three characters before the name
         k = bisect.bisect_right(ends, person.start)
-        for n, r in reversed(list(enumerate(by_end[:k]))[-3:]):
+        for n in range(k - 1, max(k - 3, 0) - 1, -1):
+            r = by_end[n]
             if person.start - r.end <= 3 and text[r.end : person.start].strip(" ,") == "":
                 post = by_end[n - 1] if n else None
                 if post is not None and r.key[0] in role_words()["generic_set"] and (
