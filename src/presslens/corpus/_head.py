@@ -6,8 +6,6 @@ Run by :func:`presslens.corpus.clean_text` after the body's bounds are known (se
 
 from __future__ import annotations
 
-import re
-
 import pandas as pd
 
 from presslens.corpus._passes import Article, _anchor
@@ -19,6 +17,7 @@ from presslens.corpus._rules import (
     NAME,
     ROLE,
     dated,
+    ends_sentence,
     n_words,
     normalize_line,
     stamp_date,
@@ -65,16 +64,12 @@ def _stamped_headline(art: Article) -> int | None:
     above = art.live[: k + 2]  # the lines above the body, its first and the one after it
     for a, b in zip(above, above[1:], strict=False):
         if art.reason.get(b) == "timestamp" and a not in art.reason and (
-                3 <= n_words(art.lines[a]) <= 30 and not _STOPS.search(art.stripped[a])
+                3 <= n_words(art.lines[a]) <= 30 and not ends_sentence(art.stripped[a])
                 and not art.stripped[a].endswith(":")):
             if a == art.first:  # the headline was taken for the lede
                 art.first = _anchor(art, [i for i in art.kept() if i > b])
             return a
     return None
-
-
-#: A sentence's own end: a headline ends with none, or with its quotation's closing mark.
-_STOPS = re.compile(r"[.!?…][»\"”“'’)\]]*\s*$")
 
 
 def find_title(art: Article) -> str | None:

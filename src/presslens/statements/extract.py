@@ -93,6 +93,7 @@ class _DayIndex:
             positions.sort()
         self.context: dict[str, list[dict]] = {}
         quoted = sorted(quoted)
+        self._lede: tuple[dt.date | None, str] | None = None  # lede_day's answer, once read
         self.unquoted: set[int] = set()  # the positions of the days named outside quotations
         for row in self.days:
             k = bisect.bisect_right(quoted, (row["start"], float("inf"))) - 1
@@ -136,7 +137,13 @@ class _DayIndex:
 
     def lede_day(self, published: dt.date | None, language: str) -> tuple[dt.date | None, str]:
         """Take the day of a sentence of the first paragraph that reports speech (``Во вторник,
-        30 сентября, мэр заявил …``): one day, at most three before publication."""
+        30 сентября, мэр заявил …``): one day, at most three before publication (read once
+        per article)."""
+        if self._lede is None:
+            self._lede = self._read_lede(published, language)
+        return self._lede
+
+    def _read_lede(self, published: dt.date | None, language: str) -> tuple[dt.date | None, str]:
         end = self.text.find("\n")
         end = len(self.text) if end < 0 else end
         for row in self.days[: bisect.bisect_left(self.starts, end)]:
