@@ -209,6 +209,8 @@ def cut_off_tail(lines, live, last, reason, n_words) -> int | None:
         line = lines[i].strip()
         if reason.get(i) in _INLINE:
             return True
+        if reason.get(i) == "section heading" and line.endswith(":"):
+            return nxt is not None and nxt not in reason  # `Що передувало:` over the text
         if i in reason:
             return False
         # a sentence, a paragraph that goes on (ends with a comma), a short label (`Видео:`),

@@ -132,8 +132,25 @@ def mark_related_lists(art: Article) -> None:
     ]
     teasers = _teaser_run(art)
     art.related_block = len(stamped) >= 2 or bool(teasers)
-    for j in (stamped if len(stamped) >= 2 else []) + teasers:
+    for j in (stamped if len(stamped) >= 2 else []) + teasers + _recap_list(art):
         reason[j] = "related headline"
+
+
+#: «Напомним:» / «Нагадаємо:» alone on a line: a label over links to earlier news.
+_RECAP_LABEL = re.compile(r"(?i)^\W*(?:напомним|нагадаємо|напомню|нагадаю)\s*:\s*$")
+#: At most this many lines under the label, to the end of the text: a list of links, not
+#: a recap that goes on for paragraphs.
+_RECAP_LINKS = 4
+
+
+def _recap_list(art: Article) -> list[int]:
+    """A recap label near the end of the text and the lines under it (links to earlier news,
+    often bullets), when body sentences stand above it."""
+    live = [j for j in art.live if j not in art.reason]
+    for pos in range(max(2, len(live) - 1 - _RECAP_LINKS), len(live) - 1):
+        if _RECAP_LABEL.match(art.stripped[live[pos]]):
+            return live[pos:]
+    return []
 
 
 def _teaser_run(art: Article) -> list[int]:

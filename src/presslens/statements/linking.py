@@ -24,6 +24,7 @@ import scipy.sparse as sp
 
 from presslens.statements.quotes import split_sentences
 from presslens.text import lemmatize
+from presslens.text.bridge import bridge_form, bridged_stop_words
 from presslens.text.vectorize import LemmaVectorizer
 
 __all__ = [
@@ -101,30 +102,26 @@ def statement_vectors(
         they hold no lemma at all), and the statement each row belongs to (consecutive rows
         per statement, in statement order).
     """
-    owner, texts, langs = [], [], []
+    owner, docs = [], []
     for i, (quote, language) in enumerate(zip(quotes, languages, strict=True)):
-        parts = [p.text for p in split_sentences(quote)]
-        long = [p for p in parts if len(lemmatize(p, language)) >= 3]
-        for part in long or [quote]:
+        parts = [_content(p.text, language) for p in split_sentences(quote)]
+        long = [p for p in parts if len(p) >= 3]
+        for part in long or [[w for p in parts for w in p]]:
             owner.append(i)
-            texts.append(part)
-            langs.append(language)
-    units = pd.DataFrame(
-        {
-            "article": [str(i) for i in owner],
-            "index": range(len(texts)),
-            "start": 0,
-            "end": [len(t) for t in texts],
-            "text": texts,
-            "language": langs,
-        }
-    )
+            docs.append(part)
     owner = np.asarray(owner, dtype=np.int64)
     try:
-        matrix = LemmaVectorizer(char_ngrams=(3, 5), char_weight=0.5).fit_transform(units)
+        matrix = LemmaVectorizer(char_ngrams=(3, 5), char_weight=0.5).fit_transform_lemmas(docs)
     except ValueError:  # no lemma at all
         return None, owner
     return matrix, owner
+
+
+def _content(text: str, language: str | None) -> list[str]:
+    """The lemmas of a sentence that count for its likeness to another: a word that is a stop
+    word in either language is left out in both (место is one in Russian, місце is not in
+    Ukrainian), so a translation does not lose terms that its original never had."""
+    return [w for w in lemmatize(text, language) if bridge_form(w) not in bridged_stop_words()]
 
 
 #: Similarity an unnamed statement (unknown speaker or an organisation) needs to join a

@@ -7,7 +7,8 @@
    (:func:`bridge_form`): the front vowels и і ї ы е є э ё become one letter, ґ becomes г, soft
    signs, hard signs and apostrophes go, doubled letters are written once, and the infinitive
    endings -ть/-ти and -ться/-тися agree, and so do the loan verbs -ировать/-увати (-ювати) and
-   their nouns. So Блинкен and Блінкен, Россия and Росія, заявить and заявити, решение
+   their nouns; Ukrainian дж is written like the Russian ж it stands for (проходження /
+   прохождение). So Блинкен and Блінкен, Россия and Росія, заявить and заявити, решение
    and рішення, прогнозировать and прогнозувати fall together.
 """
 
@@ -19,7 +20,7 @@ from functools import lru_cache
 from presslens.lexicon import read_rows
 from presslens.text.tokens import normalize_word
 
-__all__ = ["bridge_form", "bridge_lexicon"]
+__all__ = ["bridge_form", "bridge_lexicon", "bridged_stop_words"]
 
 _FRONT_VOWELS = str.maketrans({ch: "и" for ch in "иіїыеєэё"} | {"ґ": "г"})
 _DROPPED = re.compile(r"[ьъ'’ʼ`]")
@@ -55,9 +56,9 @@ def bridge_form(lemma: str) -> str:
     -------
     str
         The bridged form: the lexicon's Russian lemma for a listed Ukrainian word, then the
-        front vowels (и і ї ы е є э ё) as и, ґ as г, ь ъ and apostrophes dropped, doubled letters
-        once, the infinitive endings -ть/-ти and -ться/-тися/-тись unified, and the ending -ние
-        written like the Ukrainian -ння.
+        front vowels (и і ї ы е є э ё) as и, ґ as г, ь ъ and apostrophes dropped, дж as ж,
+        doubled letters once, the infinitive endings -ть/-ти and -ться/-тися/-тись unified,
+        and the ending -ние written like the Ukrainian -ння.
 
     Examples
     --------
@@ -78,9 +79,27 @@ def bridge_form(lemma: str) -> str:
         word = word[1:]  # Йенс / Єнс
     word = re.sub(r"(ться|тись|тися)$", "тися", word)
     word = re.sub(r"ть$", "ти", word)
+    word = word.replace("дж", "ж")  # проходження / прохождение, народження / рождение
     word = re.sub(r"([нт])ие$", r"\1\1я", word)  # решение / рішення, развитие
     word = re.sub(r"ой$", "ий", word) if len(word) > 4 else word  # другой / другий
     word = _DOUBLED.sub(r"\1", _DROPPED.sub("", word.translate(_FRONT_VOWELS)))
     # loan verbs and their nouns: прогнозировать / прогнозувати, контролировать /
     # контролювати, финансирование / фінансування
     return _LOAN_VERB.sub(r"ува\1", word)
+
+
+@lru_cache(maxsize=1)
+def bridged_stop_words() -> frozenset[str]:
+    """Return the stop words of both languages in their bridged spelling.
+
+    A word that is a stop word in one language only (место, делать) and its counterpart in
+    the other (місце, робити) have the same bridged form, so both can be left out alike.
+
+    Returns
+    -------
+    frozenset of str
+        :func:`bridge_form` of every word of :data:`presslens.text.stopwords.STOP_WORDS`.
+    """
+    from presslens.text.stopwords import STOP_WORDS
+
+    return frozenset(map(bridge_form, STOP_WORDS))
