@@ -49,6 +49,29 @@ def test_cleaning_of_batches_aj_aq(raw, lines, reasons):
     assert [(r.line, r.reason) for r in cleaned.removed] == reasons
 
 
+# --------------------------------------------------------------------------- speakers
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "keys"),
+    [
+        # a name that does not decline (Франсуа Дюпон), joined by «та»/«и» to a name in the
+        # genitive, is in the genitive too: no subject of «відповіли» (the team answered with
+        # goals); the quotation is the coach's, who spoke to the press in the lede
+        ("Головний тренер команди Петро Коваленко поспілкувався з журналістами після матчу.\n"
+         "Гол суперника підопічні Коваленка відбили ударами Андрія Мельника та Франсуа Дюпон."
+         "\n\"Вітаю всіх уболівальників з перемогою у такому важкому матчі\".", "uk",
+         ["коваленко"]),
+        ("Главный тренер команды Петр Коваленко пообщался с журналистами после матча.\nНа "
+         "гол соперника подопечные Коваленко ответили ударами Андрея Мельника и Франсуа Дюпон."
+         "\n\"Поздравляю всех болельщиков с победой в таком тяжелом матче\".", "ru",
+         ["коваленко"]),
+    ],
+)
+def test_speakers_of_batches_aj_aq(text, language, keys, direct, speaker_keys):
+    assert speaker_keys(direct(text, language)) == keys
+
+
 # --------------------------------------------------------------------------- ru↔uk
 
 

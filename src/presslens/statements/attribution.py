@@ -178,8 +178,10 @@ def _whose_words(rest: str, pos: int, offset: int, ctx: Context, cues) -> Attrib
 def _subjects(clause: str, offset: int, anchor: int, people, roles) -> list[tuple]:
     """List the possible subjects (nominative names, pronouns, role nouns) by distance."""
     candidates: list[tuple[int, str, object]] = []
-    for p in people:
-        if p.nominative and not _preceded_by_preposition(clause, offset, p.start):
+    for k, p in enumerate(people):
+        if p.nominative and not _preceded_by_preposition(clause, offset, p.start) and not (
+            k and _joined_to_oblique(clause, offset, people[k - 1], p)
+        ):
             candidates.append((abs(p.start - anchor), "name", p))
     for m in re.finditer(r"(?<![\w-])(он|она|він|вона)(?![\w-])", clause, re.IGNORECASE):
         candidates.append((abs(offset + m.start() - anchor), "pronoun", m))
@@ -189,6 +191,18 @@ def _subjects(clause: str, offset: int, anchor: int, people, roles) -> list[tupl
                 continue  # the role is followed by the person's name: the name wins
             candidates.append((abs(r.start - anchor), "role", r))
     return candidates
+
+
+#: «та», «і», «и», «й»: a name joined to the one before shares its case.
+_AND = re.compile(r"\s*,?\s*(?:та|і|и|й)\s*$", re.IGNORECASE)
+
+
+def _joined_to_oblique(clause: str, offset: int, before: Person, person: Person) -> bool:
+    """Tell whether ``person`` is joined by «та»/«и» to a name in another case than the
+    nominative (``ударами Андрія Ярмоленка та Едуардо Герреро``): a name that does not
+    decline takes the case of the one it is joined to, and is no subject."""
+    gap = clause[before.end - offset : person.start - offset]
+    return not before.nominative and bool(_AND.fullmatch(gap))
 
 
 def _no_subject(clause: str, offset: int, ctx: Context, cues, require_cue: bool) -> Attribution:
