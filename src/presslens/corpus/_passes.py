@@ -145,11 +145,17 @@ _RECAP_LINKS = 4
 
 def _recap_list(art: Article) -> list[int]:
     """A recap label near the end of the text and the lines under it (links to earlier news,
-    often bullets), when body sentences stand above it."""
-    live = [j for j in art.live if j not in art.reason]
-    for pos in range(max(2, len(live) - 1 - _RECAP_LINKS), len(live) - 1):
-        if _RECAP_LABEL.match(art.stripped[live[pos]]):
+    often bullets), when body sentences stand above it; or, under a «Статті до теми:» label,
+    headlines to the end of the text, one of them a question."""
+    live = [j for j in art.live if j not in art.reason or art.reason[j] == "read-also"]
+    for pos in range(max(2, len(live) - 1 - 2 * _RECAP_LINKS), len(live) - 1):
+        j, under = live[pos], live[pos + 1 :]
+        if _RECAP_LABEL.match(art.stripped[j]) and len(under) <= _RECAP_LINKS:
             return live[pos:]
+        if art.reason.get(j) == "read-also" and all(
+            headline_like(art.stripped[k]) and not art.stripped[k].endswith(".") for k in under
+        ):
+            return under
     return []
 
 
