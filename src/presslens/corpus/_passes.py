@@ -152,7 +152,7 @@ def _recap_list(art: Article) -> list[int]:
         j, under = live[pos], live[pos + 1 :]
         if _RECAP_LABEL.match(art.stripped[j]) and len(under) <= _RECAP_LINKS:
             return live[pos:]
-        if art.reason.get(j) == "read-also" and all(
+        if art.reason.get(j) == "read-also" and art.stripped[j].endswith(":") and all(
             headline_like(art.stripped[k]) and not art.stripped[k].endswith(".") for k in under
         ):
             return under
