@@ -50,6 +50,19 @@ def cleaned_as() -> Callable[[str], tuple[int, list[str]]]:
 
 
 @pytest.fixture
+def cleaned_lines() -> Callable[[str], tuple[list[int], list[tuple[int, str]]]]:
+    """How the cleaner leaves a raw text, line by line: the raw line numbers kept, and each
+    line removed with its reason, in order."""
+    from presslens.corpus.clean import clean_text
+
+    def read(raw: str) -> tuple[list[int], list[tuple[int, str]]]:
+        cleaned = clean_text(raw)
+        return cleaned.lines, [(r.line, r.reason) for r in cleaned.removed]
+
+    return read
+
+
+@pytest.fixture
 def direct() -> Callable[[str, str], list[dict]]:
     """The direct statements (quotations) found in a text of one language, in text order."""
     from presslens.statements.reported import find_statements
