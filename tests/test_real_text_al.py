@@ -177,8 +177,8 @@ def test_cleaning_of_batches_al_am(raw, kept, reasons, cleaned_as):
          "Чому начальник вирішив підставити губернатора", [2, 3],
          [(1, "title"), (4, "section heading"), (5, "related headline"),
           (6, "related headline")]),
-        # (batches aj–aq, read again) a share button, also with what it shares and in the spelling «поділитись», at the top
-        # and again under the body; a link back to the rubric
+        # (batches aj–aq, read again) a share button, also with what it shares and in the
+        # spelling «поділитись», at the top and again under the body; a link back to the rubric
         ("Мер пообіцяв відремонтувати міст\nПоділитись статтею\nМер міста Петро Коваленко "
          "пообіцяв відремонтувати міст до кінця літа.\nЗа його словами, гроші вже виділили.\n"
          "Поділитись статтею", [3, 4], [(1, "title"), (2, "navigation"), (5, "navigation")]),
