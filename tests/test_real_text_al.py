@@ -215,6 +215,18 @@ def test_cleaning_of_batches_al_am(raw, kept, reasons, cleaned_as):
         ("Мэр пообещал отремонтировать мост до конца лета, если позволит погода.\n←Мэр "
          "рассказал, почему в городе закрыли еще один мост через реку", [1],
          [(2, "navigation")]),
+        # the first text of a page, written as a sentence, right above a stamp with a year is
+        # the headline; a lede that names its source after the first sentence is not, nor is
+        # a line above a time alone (a live blog's entry)
+        ("Уряд не підвищуватиме ціни на газ для населення.\nЧетвер, 14 Липня, 2022\nПрем'єр "
+         "заявив, що ціни на газ для населення не зміняться до кінця опалювального сезону.",
+         [3], [(1, "title"), (2, "timestamp")]),
+        ("Київ розпочне опалювальний сезон 29 жовтня. Про це мер повідомив на брифінгу.\n"
+         "Четвер, 28 жовтня, 2021\nМер заявив, що тепло спочатку дадуть лікарням і школам.",
+         [1, 3], [(2, "timestamp")]),
+        ("Мер розповів, як місто готується до опалювального сезону.\n00:01 Про ранок 24 "
+         "лютого\nМер заявив, що тепло спочатку дадуть лікарням і школам.", [1, 3],
+         [(2, "timestamp")]),
     ],
 )
 def test_cleaning_of_batches_an_aq(raw, lines, reasons, cleaned_lines):

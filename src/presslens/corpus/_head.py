@@ -6,6 +6,8 @@ Run by :func:`presslens.corpus.clean_text` after the body's bounds are known (se
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 
 from presslens.corpus._passes import Article, _anchor
@@ -62,14 +64,31 @@ def _stamped_headline(art: Article) -> int | None:
     however long: ``Х: «…»`` / ``3 січня 2017 - 15:00`` / the lede)."""
     k = art.live.index(art.first) if art.first is not None else 0
     above = art.live[: k + 2]  # the lines above the body, its first and the one after it
-    for a, b in zip(above, above[1:], strict=False):
+    for pos, (a, b) in enumerate(zip(above, above[1:], strict=False)):
         if art.reason.get(b) == "timestamp" and a not in art.reason and (
-                3 <= n_words(art.lines[a]) <= 30 and not ends_sentence(art.stripped[a])
+                3 <= n_words(art.lines[a]) <= 30
+                and (not ends_sentence(art.stripped[a]) or _opens_page(art, a, above[:pos], b))
                 and not art.stripped[a].endswith(":")):
             if a == art.first:  # the headline was taken for the lede
                 art.first = _anchor(art, [i for i in art.kept() if i > b])
             return a
     return None
+
+
+#: A year in a page's date stamp (``14 января 2021``, ``Четвер, 14 Липня, 2022``).
+_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
+
+
+#: A sentence naming the source after the first (``… Про це мер повідомив у Telegram.``): a lede.
+_SOURCE_NAMED = re.compile(r"[.!?…]\s+(?:Про це|Об этом|Як повідом|Как сообщ)")
+
+
+def _opens_page(art: Article, line: int, before: list[int], stamp: int) -> bool:
+    """Tell whether a line above a dated stamp is the first text of the page (nothing kept
+    above it): the headline then, even written as a sentence (``Україні нема чого …
+    обговорювати.`` over ``Четвер, 14 Липня, 2022``); a time alone is no page's stamp."""
+    return (all(i in art.reason for i in before) and bool(_YEAR.search(art.stripped[stamp]))
+            and not _SOURCE_NAMED.search(art.stripped[line]))
 
 
 def find_title(art: Article) -> str | None:
