@@ -227,9 +227,26 @@ def test_cleaning_of_batches_al_am(raw, kept, reasons, cleaned_as):
         ("Мер розповів, як місто готується до опалювального сезону.\n00:01 Про ранок 24 "
          "лютого\nМер заявив, що тепло спочатку дадуть лікарням і школам.", [1, 3],
          [(2, "timestamp")]),
+        # (batches av–ay) a prompt to report a typo, one to learn the news first; a link to
+        # skip a block; a date with its «р.» written on
+        ("Мер пообіцяв відремонтувати міст до кінця літа, якщо дозволить погода.\nЕсли Вы "
+         "нашли ошибку в тексте, выделите ее и нажмите Shift + Enter.\nДізнавайся новини "
+         "міста першим!\nПропустити розділ Більше за темою\n12 травня 2019р.", [1],
+         [(2, "prompt"), (3, "prompt"), (4, "navigation"), (5, "timestamp")]),
+        # a teaser cut off with an ellipsis under a related headline, inside the list
+        ("Мер міста Петро Коваленко пообіцяв відремонтувати міст до кінця літа.\nМер відкрив "
+         "новий парк у центрі міста\n12.05.2019 10:15 Мер відкрив новий парк у центрі\nУ "
+         "неділю в центрі міста відкрили новий парк, у якому висадили сто дерев і…\nЗа його "
+         "словами, гроші на ремонт уже виділили з міського бюджету.", [1, 5],
+         [(2, "related headline"), (3, "related headline"), (4, "related headline")]),
+        # a post quoted in its English original under its translation, in a short article
+        ("Активістка заявила, що руйнування греблі є екоцидом, і закликала покарати винних.\n"
+         "Пряма мова: \"Це екоцид, за який мають відповісти ті, хто зруйнував греблю\".\n"
+         "This ecocide is yet another atrocity, and those who destroyed the dam must be held "
+         "accountable.", [1, 2], [(3, "foreign script")]),
     ],
 )
-def test_cleaning_of_batches_an_aq(raw, lines, reasons, cleaned_lines):
+def test_cleaning_of_batches_an_ay(raw, lines, reasons, cleaned_lines):
     assert cleaned_lines(raw) == (lines, reasons)
 
 

@@ -253,10 +253,15 @@ _CYRILLIC_LINES = 3
 def foreign_lines(lines: dict[int, str], n_words: dict[int, int]) -> list[int]:
     """The lines (by index) in Latin script alone (an English list of headlines, an embedded
     post) of an article written in Cyrillic (three lines of eight words or more hold Cyrillic
-    letters)."""
+    letters, or two with more words than the Latin lines)."""
     latin = [i for i, line in lines.items() if not _CYRILLIC_LETTER.search(line)
              and len(_LATIN_WORD.findall(line)) >= _FOREIGN_WORDS]
     if not latin:
         return []
-    prose = sum(1 for i, line in lines.items() if n_words[i] >= 8 and _CYRILLIC_LETTER.search(line))
-    return latin if prose >= _CYRILLIC_LINES else []
+    prose = [i for i, line in lines.items() if n_words[i] >= 8 and _CYRILLIC_LETTER.search(line)]
+    if len(prose) >= _CYRILLIC_LINES:
+        return latin
+    # a short article: two paragraphs of Cyrillic prose outweighing the Latin lines (a post
+    # quoted in its English original under its translation)
+    more = sum(n_words[i] for i in prose) > sum(n_words[i] for i in latin)
+    return latin if len(prose) >= 2 and more else []

@@ -353,6 +353,15 @@ def _goes_on_from_above(art: Article, i: int, line: str) -> bool:
             and not ends_sentence(art.stripped[above]))
 
 
+def mark_teasers(art: Article) -> None:
+    """A teaser cut off with an ellipsis right under a related headline is that headline's."""
+    for pos, j in enumerate(art.live[:-1]):
+        k = art.live[pos + 1]
+        if (art.reason.get(j) == "related headline" and k not in art.reason
+                and art.n_words[k] >= 5 and art.stripped[k].endswith(("…", "..."))):
+            art.reason[k] = "related headline"
+
+
 def mark_inner(art: Article) -> None:
     """Inside the body: a person's name alone (a photo caption) and short lines without
     sentence punctuation (subheadings, block labels)."""

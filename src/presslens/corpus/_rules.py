@@ -154,7 +154,7 @@ def is_timestamp(line: str) -> bool:
         return False
     if _stamped_label(line):
         return True
-    rest = _DATE.sub(" ", line)
+    rest = _DATE.sub(" ", _GLUED_YEAR.sub(r"\1 ", line))
     rest = TIME.sub(" ", rest)
     rest = _MONTH.sub(" ", rest)
     rest = _TS_WORD.sub(" ", rest)
@@ -162,6 +162,10 @@ def is_timestamp(line: str) -> bool:
     if re.search(r"\w", rest):
         return False
     return bool(TIME.search(line) or _DATE.search(line) or re.search(r"\d", line))
+
+
+#: A year with its «р.»/«г.» written on (``23 квітня 2018р.``).
+_GLUED_YEAR = re.compile(r"\b(\d{4})(?=[рг]\.)")
 
 
 def _stamped_label(line: str) -> bool:

@@ -35,6 +35,7 @@ from presslens.corpus._passes import (
     mark_outside_vocabulary,
     mark_related_lists,
     mark_repeats,
+    mark_teasers,
 )
 from presslens.corpus._rules import strip_date_prefix, tidy
 from presslens.corpus.lang import detect_language
@@ -66,8 +67,8 @@ REASONS: dict[str, str] = {
     "fragment": "a short line without sentence punctuation before or after the body",
     "subheading": "a short line without sentence punctuation inside the body (a subheading)",
     "repeated across corpus": "a line found in many articles of the same outlet",
-    "foreign script": "a line in Latin script alone under an article in Cyrillic (an English "
-    "list of headlines, an embedded post)",
+    "foreign script": "a line in Latin script alone in an article in Cyrillic (an English "
+    "list of headlines, an embedded post, a post's original under its translation)",
 }
 
 @dataclass(frozen=True)
@@ -147,6 +148,7 @@ def clean_text(raw: str, repeated: frozenset[str] = frozenset()) -> Cleaned:
     mark_title_copies(art, title)
     mark_fragments(art)
     mark_inner(art)
+    mark_teasers(art)
     return _cleaned(art, stamp, title, author, published)
 
 
