@@ -100,7 +100,7 @@ _COMMENTS_HEADER = re.compile(
 
 
 def mark_foreign(art: Article) -> None:
-    """Lines in Latin script under an article in Cyrillic are not its body."""
+    """Lines in Latin script alone in an article in Cyrillic are not its body."""
     for i in foreign_lines(art.stripped, art.n_words):
         art.reason.setdefault(i, "foreign script")
 
