@@ -22,9 +22,19 @@ import pytest
          "гол соперника подопечные Коваленко ответили ударами Андрея Мельника и Франсуа Дюпон."
          "\n\"Поздравляю всех болельщиков с победой в таком тяжелом матче\".", "ru",
          ["коваленко"]),
+        # (batches av–ay) «her first statements:» before the quotation: whose words they are
+        ("Савченко вернулась в Украину. Далее прозвучали ее первые официальные заявления: «Я "
+         "хочу попросить прощения у матерей, дети которых не вернулись».", "ru", ["савченко"]),
+        ("Савченко повернулася в Україну. Далі пролунали її перші офіційні заяви: «Я хочу "
+         "попросити вибачення у матерів, діти яких не повернулися».", "uk", ["савченко"]),
+        # an organisation named after the verb of speech of a quotation's attribution
+        ("«Це не відповідає дійсності», – відповіла пресслужба компанії «Сільпо» на запитання "
+         "журналістів.", "uk", ["пресслужба компанії «Сільпо»"]),
+        ("«Это не соответствует действительности», — ответила пресс-служба Fozzy Group на "
+         "вопрос журналистов.", "ru", ["пресс-служба Fozzy Group"]),
     ],
 )
-def test_speakers_of_batches_aj_aq(text, language, keys, direct, speaker_keys):
+def test_speakers_of_batches_aj_ay(text, language, keys, direct, speaker_keys):
     assert speaker_keys(direct(text, language)) == keys
 
 

@@ -40,6 +40,9 @@ _NOMINAL_RE = re.compile(
 _BY_PRONOUN = re.compile(
     r"(?i)\b(?:по|за)\s+(его|её|ее|його|її)\s+(?:словам|словами|мнению|думку|думкою|оценке"
     r"|оцінкою|данным|даними)\b"
+    # «прозвучали ее первые заявления: «…»»: whose statement, before a colon
+    r"|\b(его|её|ее|його|її)\s+(?:[^\W\d_]+\s+){0,2}(?:заявлени[еяй]|заяв[аиу]|обращение"
+    r"|звернення)\s*:"
 )
 
 
@@ -120,7 +123,8 @@ def attribute(
     # 0. по его словам / за її словами: a pronoun in the genitive
     gen = _BY_PRONOUN.search(clause)
     if gen:
-        return _pronoun_attr(ctx, (cue, gen), offset, gen.group(1), offset + gen.start(1))
+        k = 1 if gen.group(1) else 2
+        return _pronoun_attr(ctx, (cue, gen), offset, gen.group(k), offset + gen.start(k))
     # 1. after слова / по словам / за словами: the person (or pronoun) that follows
     if nominal:
         found = _after_nominal(clause, offset, ctx, (cue, nominal), people, roles)

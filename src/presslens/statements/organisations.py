@@ -54,7 +54,8 @@ def organisation(clause: str, cue, language: str | None) -> tuple[str, int] | No
     tuple of (str, int) or None
         The organisation as written (``в Кремле`` → ``Кремль``) and its offset in ``clause``.
     """
-    return _after_in(clause, cue, language) or _subject(clause, cue, language)
+    return (_after_in(clause, cue, language) or _subject(clause, cue, language)
+            or _subject_after(clause, cue, language))
 
 
 def _after_in(clause: str, cue, language: str | None) -> tuple[str, int] | None:
@@ -133,6 +134,31 @@ def _subject(clause: str, cue, language: str | None) -> tuple[str, int] | None:
             _ABBREVIATION.match(head) or any(_thing(w, language) for w in words[:2])):
         return None
     return " ".join(words), m.start("org")
+
+
+def _subject_after(clause: str, cue, language: str | None) -> tuple[str, int] | None:
+    """Read an organisation named as the subject after a verb of speech that opens a
+    quotation's attribution (``«…», – відповіла пресслужба Fozzy Group``): an organisation's
+    noun in the nominative at its head (:data:`_ORG_HEADS`), then its name."""
+    if clause[: cue[0]].strip(" ,–—-") or cue[3] != "speech":
+        return None  # «Об этом сообщила пресс-служба …» (a relay verb) names whose news it is
+    m = _HEAD_AFTER.match(clause, cue[1])
+    if m is None or _morph.common_lemma(m.group("head"), language) not in _ORG_HEADS:
+        return None
+    if not _thing(m.group("head"), language):
+        return None  # «… в службе»: not the subject
+    words = [m.group("head")]
+    for w in m.group("name").split():
+        if w.islower() and not _noun_phrase_word(w, language):
+            break  # «пресслужба банку на запитання»: the name ends before «на»
+        words.append(w)
+    return " ".join(words), m.start("head")
+
+
+#: After the verb: a lower-case noun and up to four words of a name.
+_HEAD_AFTER = re.compile(
+    r"\s+(?P<head>[а-яёіїєґ][а-яёіїєґ'’-]+)(?P<name>(?:\s+[^\s,.;:!?]+){0,4})"
+)
 
 
 _ABBREVIATION = re.compile(r"^[А-ЯЁІЇЄҐA-Z]{2,}$")
