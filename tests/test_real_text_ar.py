@@ -32,6 +32,10 @@ import pytest
          "журналістів.", "uk", ["пресслужба компанії «Сільпо»"]),
         ("«Это не соответствует действительности», — ответила пресс-служба Fozzy Group на "
          "вопрос журналистов.", "ru", ["пресс-служба Fozzy Group"]),
+        # an adverb opening a sentence is no person, though the dictionary knows a Dalí
+        ("Ректор університету Петро Коваленко прокоментував зростання цін на пальне.\nДалі — "
+         "пряма мова експерта.\n\"Світові ціни на нафту не зростають, тож це питання "
+         "внутрішньої політики\".", "uk", ["коваленко"]),
     ],
 )
 def test_speakers_of_batches_aj_ay(text, language, keys, direct, speaker_keys):
@@ -66,3 +70,48 @@ def test_bridged_stop_words_hold_both_spellings(word, other):
 
     assert bridge_form(word) == bridge_form(other)
     assert bridge_form(word) in bridged_stop_words()
+
+
+@pytest.mark.parametrize(
+    ("uk", "ru"),
+    [
+        # (batches av–ay) під-/від- before a consonant are под-/от-, Russian жд after a vowel
+        # is ж, -ический is -ічний, verbs in -овать are -увати (and their nouns)
+        ("підтвердити", "подтвердить"),
+        ("відключення", "отключение"),
+        ("відчуження", "отчуждение"),
+        ("логістичний", "логистический"),
+        ("атакувати", "атаковать"),
+        ("локалізувати", "локализовать"),
+        ("голосування", "голосование"),
+        # … and a vowel after від is no prefix: відео is видео
+        ("відео", "видео"),
+    ],
+)
+def test_the_bridge_writes_regular_correspondences_alike(uk, ru):
+    from presslens.text.bridge import bridge_form
+
+    assert bridge_form(uk) == bridge_form(ru)
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        # one person's first name in the two languages, translated or spelt apart
+        ("Надія", "Надежда", True),
+        ("Андрій", "Андрей", True),
+        ("Гліб", "Глеб", True),
+        ("Алексей", "Олексій", True),
+        ("Павло", "Павел", True),
+        # two people who share a surname and an initial
+        ("Олександр", "Андрій", False),
+        ("Олександр", "Олексій", False),
+        ("Александр", "Алексей", False),
+        ("Валерий", "Валентин", False),
+    ],
+)
+def test_first_names_of_one_person(a, b, same):
+    from presslens.statements.registry import same_first_name
+
+    assert same_first_name(a, b) is same
+    assert same_first_name(b, a) is same

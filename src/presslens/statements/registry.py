@@ -50,6 +50,15 @@ def _best_form(forms: list[tuple[str, bool]]) -> str:
     return sorted(counts, key=rank)[0]
 
 
+#: How alike (difflib ratio) two folded first names are when they are one name: the two
+#: spellings of the names of ru/uk news are 0.80 or more alike (Павел, Павло; Татьяна,
+#: Тетяна), two names sharing an initial mostly less (Олександр, Олексій 0.71) …
+_SAME_FIRST_NAME = 0.78
+#: … unless short or translated, with their first two letters and their length alike (Гліб,
+#: Глеб 0.75; Надія, Надежда 0.60; not Олександр, Андрій 0.62).
+_ALIKE_FIRST_NAME = 0.6
+
+
 @lru_cache(maxsize=100_000)
 def same_first_name(a: str, b: str) -> bool:
     """Tell whether two first names are one name in ru/uk spelling (Владимир, Володимир).
@@ -63,13 +72,18 @@ def same_first_name(a: str, b: str) -> bool:
     -------
     bool
         True when they share the initial (:func:`presslens.statements.names.first_key`) and
-        their folded letters are alike (difflib ratio >= 0.6): Виталий and Владимир differ,
-        Олександр and Александр match.
+        their folded letters, an initial о written а, are alike (difflib ratio >= 0.78, or
+        >= 0.6 with the same first two letters and lengths at most two apart): Виталий and
+        Владимир differ, and so do Олександр and Андрій or Олексій; Олександр and
+        Александр, Павел and Павло, Гліб and Глеб, Надія and Надежда match.
     """
     if first_key(a) != first_key(b):
         return False
-    fa, fb = fold_letters(name_key(a)), fold_letters(name_key(b))
-    return SequenceMatcher(None, fa, fb).ratio() >= 0.6
+    fa, fb = (re.sub("^о", "а", fold_letters(name_key(x))) for x in (a, b))
+    ratio = SequenceMatcher(None, fa, fb).ratio()
+    return ratio >= _SAME_FIRST_NAME or (
+        ratio >= _ALIKE_FIRST_NAME and fa[:2] == fb[:2] and abs(len(fa) - len(fb)) <= 2
+    )
 
 
 def canonical_speakers(frame: pd.DataFrame) -> tuple[list[str], list[str]]:

@@ -16,32 +16,23 @@ from functools import lru_cache
 
 from presslens.statements.cues import is_cue
 from presslens.statements.names import first_key, name_key, nominative_name, place_keys, plural_name
-from presslens.statements.wordlists import ORG_WORD, media_names, norm, role_words
+from presslens.statements.wordlists import (
+    NOT_PEOPLE,
+    ORG_WORD,
+    PRONOUNS,
+    media_names,
+    norm,
+    role_words,
+)
 from presslens.text import Token, _morph, tokenize
 
 __all__ = ["CAP_WORD", "PRONOUNS", "Person", "find_people", "name_token"]
-
-#: Personal pronouns that can stand for a speaker, with the gender they carry.
-PRONOUNS = {
-    **dict.fromkeys(("он", "він", "его", "його"), "masc"),
-    **dict.fromkeys(("она", "вона", "её", "ее", "її"), "femn"),
-    **dict.fromkeys(("они", "вони"), "plur"),
-}
 
 _CYR = "а-яёіїєґ"
 # a capitalised word; an Irish or French prefix keeps its capital after the apostrophe
 # (О'Лірі, Д'Артаньян)
 CAP_WORD = re.compile(rf"^[А-ЯЁІЇЄҐ](?:['’ʼ][А-ЯЁІЇЄҐ])?[{_CYR}'’ʼ]+(?:-[А-ЯЁІЇЄҐ]?[{_CYR}'’ʼ]+)?$")
 
-# Capitalised words that are not people even where the dictionary is unsure, and the pronouns
-# (the dictionary has a surname Вона: «Вона розповіла» names no one).
-_NOT_PEOPLE = frozenset([*"""
-    альянс кремль госдеп госдепартамент запад восток белый дом пентагон рада верховная
-    евросоюз украина россия европа америка москва киев київ брюссель женева вашингтон
-    правительство уряд министерство міністерство президент генсек глава совет рада кабмин
-    бог господь интернет covid ковид читайте также фото видео источник джерело реклама
-    нато оон обсе сша рф мид мзс белый білий біле ради раді радою рады раде радой
-    оно они воно вони""".split(), *PRONOUNS])
 
 
 @dataclass
@@ -99,6 +90,11 @@ def name_token(tok: Token, language: str | None, initial: bool) -> str | None:
 _LOWER_AFTER_HYPHEN = re.compile(r"-[a-zа-яёіїєґ]")
 
 
+#: Parts of speech of a word that opens a sentence as an adverb or a function word, even when
+#: the dictionary also knows it as a surname (далі, Dalí).
+_FUNCTION_POS = frozenset({"ADVB", "CONJ", "PRCL", "PREP", "PRED", "NPRO", "INTJ", "COMP"})
+
+
 @lru_cache(maxsize=200_000)
 def _name_kind(word: str, language: str | None, initial: bool) -> str | None:
     """Classify a word form as part of a name.
@@ -109,13 +105,13 @@ def _name_kind(word: str, language: str | None, initial: bool) -> str | None:
     the start of a sentence).
     """
     low = norm(word)
-    if low in _NOT_PEOPLE or low in media_names()[0] or low in role_words()["heads_set"] or (
+    if low in NOT_PEOPLE or low in media_names()[0] or low in role_words()["heads_set"] or (
             ORG_WORD.search(low)):
         return None
     if _LOWER_AFTER_HYPHEN.search(word):
         return None  # Інформаційно-аналітичного: a compound adjective, not a double surname
     common = norm(_morph.common_lemma(word, language))
-    if common in role_words()["heads_set"] or common in _NOT_PEOPLE:
+    if common in role_words()["heads_set"] or common in NOT_PEOPLE:
         return None
     known = _morph.is_known(word, language)
     found = _morph.parses(word, language)
@@ -126,6 +122,8 @@ def _name_kind(word: str, language: str | None, initial: bool) -> str | None:
         reading = _morph.name_reading(word, language)
         if reading is None:
             return "maybe"
+        if initial and any(p.pos in _FUNCTION_POS for p in found):
+            return None  # «Далі — пряма мова експерта»: an adverb opening a sentence
         if initial and found and not (found[0].tags & _morph.NAME_TAGS) and found[0].score > 0.5:
             return "surname" if "Surn" in reading.tags and _SURNAME_END.search(low) else "maybe"
         if {"Name"} == reading.tags & {"Name", "Surn"} and not plural_name(word, language):
@@ -151,7 +149,7 @@ def _surname_after_first(tokens: list[Token], i: int) -> bool:
         tokens[i].start == tokens[i - 1].end + 1
         and bool(CAP_WORD.match(word))
         and bool(_SURNAME_END.search(low))
-        and low not in _NOT_PEOPLE
+        and low not in NOT_PEOPLE
         and low not in media_names()[0]
         and low not in role_words()["heads_set"]
     )

@@ -4,7 +4,8 @@
   person holds at a time and the generic nouns that fit anyone (``speakers_roles.json``);
 * :func:`media_names` and :func:`is_media`: media, news agencies and staff nouns that are never
   a speaker (``speakers_media.txt``);
-* :func:`norm`: the spelling every list is compared in (lower case, е for ё, one apostrophe).
+* :func:`norm`: the spelling every list is compared in (lower case, е for ё, one apostrophe);
+* :data:`PRONOUNS` that stand for a speaker and the capitalised words :data:`NOT_PEOPLE`.
 """
 
 from __future__ import annotations
@@ -14,7 +15,24 @@ from functools import lru_cache
 
 from presslens.lexicon import read_json, read_words
 
-__all__ = ["ORG_WORD", "is_media", "media_names", "norm", "role_words"]
+__all__ = ["NOT_PEOPLE", "ORG_WORD", "PRONOUNS", "is_media", "media_names", "norm", "role_words"]
+
+#: Personal pronouns that can stand for a speaker, with the gender they carry.
+PRONOUNS = {
+    **dict.fromkeys(("он", "він", "его", "його"), "masc"),
+    **dict.fromkeys(("она", "вона", "её", "ее", "її"), "femn"),
+    **dict.fromkeys(("они", "вони"), "plur"),
+}
+
+# Capitalised words that are not people even where the dictionary is unsure, and the pronouns
+# (the dictionary has a surname Вона: «Вона розповіла» names no one).
+NOT_PEOPLE = frozenset([*"""
+    альянс кремль госдеп госдепартамент запад восток белый дом пентагон рада верховная
+    евросоюз украина россия европа америка москва киев київ брюссель женева вашингтон
+    правительство уряд министерство міністерство президент генсек глава совет рада кабмин
+    бог господь интернет covid ковид читайте также фото видео источник джерело реклама
+    нато оон обсе сша рф мид мзс белый білий біле ради раді радою рады раде радой
+    оно они воно вони""".split(), *PRONOUNS])
 
 #: A capitalised word built as a company's name, never a surname: Укр… (Укренерго,
 #: Укрзалізниця, not Українець), …газ, …банк, …енерго, …атом, …пром, …телеком, …пошта.

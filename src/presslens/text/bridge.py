@@ -26,7 +26,14 @@ _FRONT_VOWELS = str.maketrans({ch: "и" for ch in "иіїыеєэё"} | {"ґ": "
 _DROPPED = re.compile(r"[ьъ'’ʼ`]")
 _DOUBLED = re.compile(r"(\w)\1+")
 _CYRILLIC = re.compile(r"[а-яёіїєґ]")
-_LOAN_VERB = re.compile(r"(?:иро|ю)ва(ти|тися|ня)$")
+_LOAN_VERB = re.compile(r"(?:иро|ю|о)ва(ти|тися|ня)$")
+#: The Ukrainian prefixes під- and від- before a consonant, written as the Russian под- and от-.
+_UK_PREFIX = re.compile(r"^(?:під|від)(?=[бвгґджзклмнпрстфхцчшщ])")
+_PREFIXES = {"під": "под", "від": "от"}
+#: The Russian жд after a vowel, written as the Ukrainian ж.
+_VOWEL_ZHD = re.compile(r"(?<=[аеиоуыэюяёієї])жд")
+#: The Russian adjectives in -ический after the vowels are folded (-ичиский).
+_ICAL = re.compile(r"ичиский$")
 
 
 @lru_cache(maxsize=1)
@@ -77,14 +84,17 @@ def bridge_form(lemma: str) -> str:
     word = bridge_lexicon().get(word, word)
     if word.startswith("йе"):
         word = word[1:]  # Йенс / Єнс
+    word = _UK_PREFIX.sub(lambda m: _PREFIXES[m.group()], word)  # підписати / подписать
     word = re.sub(r"(ться|тись|тися)$", "тися", word)
     word = re.sub(r"ть$", "ти", word)
     word = word.replace("дж", "ж")  # проходження / прохождение, народження / рождение
+    word = _VOWEL_ZHD.sub("ж", word)  # відчуження / отчуждение
     word = re.sub(r"([нт])ие$", r"\1\1я", word)  # решение / рішення, развитие
     word = re.sub(r"ой$", "ий", word) if len(word) > 4 else word  # другой / другий
     word = _DOUBLED.sub(r"\1", _DROPPED.sub("", word.translate(_FRONT_VOWELS)))
-    # loan verbs and their nouns: прогнозировать / прогнозувати, контролировать /
-    # контролювати, финансирование / фінансування
+    word = _ICAL.sub("ичний", word)  # логистический / логістичний
+    # verbs in -овать / -увати and their nouns: атаковать / атакувати, прогнозировать /
+    # прогнозувати, локализовать / локалізувати, финансирование / фінансування
     return _LOAN_VERB.sub(r"ува\1", word)
 
 
