@@ -36,6 +36,10 @@ import pytest
         ("Ректор університету Петро Коваленко прокоментував зростання цін на пальне.\nДалі — "
          "пряма мова експерта.\n\"Світові ціни на нафту не зростають, тож це питання "
          "внутрішньої політики\".", "uk", ["коваленко"]),
+        # a quotation whose closing mark was lost before its attribution
+        ("Меморандум підписали сьогодні.\n«Я вважаю, що це велика перемога, – заявив "
+         "Президент України Петро Коваленко.\nГлава держави також зауважив, що ціни не "
+         "зростуть.", "uk", ["коваленко"]),
     ],
 )
 def test_speakers_of_batches_aj_ay(text, language, keys, direct, speaker_keys):
@@ -115,3 +119,25 @@ def test_first_names_of_one_person(a, b, same):
 
     assert same_first_name(a, b) is same
     assert same_first_name(b, a) is same
+
+
+@pytest.mark.parametrize(
+    ("text", "quoted"),
+    [
+        # the closing mark lost before the attribution: the words quoted end at it
+        ("«Я вважаю, що це велика перемога, – заявив Президент України Петро Коваленко.",
+         "Я вважаю, що це велика перемога"),
+        ("«Это большая победа для всех нас. — заявил президент Петр Коваленко.",
+         "Это большая победа для всех нас."),
+        # … but they go on after it: the quotation runs to the paragraph's end, as before
+        ("«Це буде огляд сил країни, – каже вчений Петро Коваленко. – Зараз бракує фахівців",
+         "Це буде огляд сил країни, – каже вчений Петро Коваленко. – Зараз бракує фахівців"),
+        # a dash without a verb of speech is no attribution
+        ("«Ми це зробимо, – і всі побачать результат", "Ми це зробимо, – і всі побачать результат"),
+    ],
+)
+def test_a_quotation_left_open_ends_at_its_attribution(text, quoted):
+    from presslens.statements.quotes import quote_spans
+
+    (q,) = quote_spans(text)
+    assert text[q.inner_start : q.inner_end] == quoted

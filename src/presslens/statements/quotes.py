@@ -111,11 +111,15 @@ class _Pairing:
         _close_all_before_attribution(self.text, end, self.stack, self.close_to)
 
     def finish(self) -> list[Quote]:
-        """Return the quotations in text order, one left open ending at the paragraph's end."""
+        """Return the quotations in text order, one left open ending at the paragraph's end,
+        or at an attribution inside it (``«Це велика перемога, – заявив Президент.``)."""
         if self.stack:
             mark, pos = self.stack[0]
             end = len(self.text.rstrip())
-            if end > pos + 1:
+            said = _said_inside(self.text, pos + 1, end)
+            if said is not None:
+                self.out.append(Quote(pos, said, pos + 1, said, mark, False))
+            elif end > pos + 1:
                 self.out.append(Quote(pos, end, pos + 1, end, mark, True))
         self.out.sort(key=lambda q: q.open)
         return self.out
@@ -173,6 +177,26 @@ def _closing_mark(p: _Pairing, i: int, ch: str, closing: bool) -> None:
 
 
 _ATTRIBUTION_DASH = re.compile(r"\s*[,.!?…]?\s*[—–―-]\s+\w")
+#: Punctuation, a dash and a word: where an attribution may follow the words quoted.
+_DASH_WORD = re.compile(r"[,.!?…]\s*[—–―-]\s+([^\W\d_]+)")
+
+
+def _said_inside(text: str, start: int, end: int) -> int | None:
+    """Where a quotation left open ends at an attribution by a verb of speech, the closing
+    mark lost (``«Я вважаю, що це велика перемога, – заявив Президент України.``), unless
+    the words quoted resume after it."""
+    from presslens.statements.cues import is_cue
+
+    for m in _DASH_WORD.finditer(text, start, end):
+        if m.start() > start and "speech" in (is_cue(m.group(1), "ru"), is_cue(m.group(1), "uk")):
+            if _RESUMED.search(text, m.end(), end):
+                return None  # «…, — заявив він. — …»: the quotation goes on after it
+            return m.start() + (text[m.start()] != ",")  # a full stop ends the words quoted
+    return None
+
+
+#: The words quoted resuming after an attribution: ``. — За два тижні …``.
+_RESUMED = re.compile(r"[,.:]\s*[—–―-]\s")
 
 
 def _close_all_before_attribution(text: str, i: int, stack: list, close_to) -> None:
