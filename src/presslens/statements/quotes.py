@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from presslens.lexicon import read_json
+from presslens.statements.cues import is_cue
 from presslens.statements.wordlists import is_media
 
 __all__ = ["Quote", "Sentence", "quote_kind", "quote_spans", "split_sentences"]
@@ -185,8 +186,6 @@ def _said_inside(text: str, start: int, end: int) -> int | None:
     """Where a quotation left open ends at an attribution by a verb of speech, the closing
     mark lost (``«Я вважаю, що це велика перемога, – заявив Президент України.``), unless
     the words quoted resume after it."""
-    from presslens.statements.cues import is_cue
-
     for m in _DASH_WORD.finditer(text, start, end):
         if m.start() > start and "speech" in (is_cue(m.group(1), "ru"), is_cue(m.group(1), "uk")):
             if _RESUMED.search(text, m.end(), end):

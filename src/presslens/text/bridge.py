@@ -6,9 +6,10 @@
 2. every lemma, Russian or Ukrainian, is then written in a shared spelling
    (:func:`bridge_form`): the front vowels и і ї ы е є э ё become one letter, ґ becomes г, soft
    signs, hard signs and apostrophes go, doubled letters are written once, and the infinitive
-   endings -ть/-ти and -ться/-тися agree, and so do the loan verbs -ировать/-увати (-ювати) and
-   their nouns; Ukrainian дж is written like the Russian ж it stands for (проходження /
-   прохождение). So Блинкен and Блінкен, Россия and Росія, заявить and заявити, решение
+   endings -ть/-ти and -ться/-тися agree, and so do the verbs in -овать/-ировать and -увати
+   (-ювати) and their nouns; Ukrainian дж and Russian жд after a vowel are written ж
+   (проходження / прохождение, відчуження / отчуждение), the Ukrainian prefixes під-/від-
+   before a consonant под-/от- (підписати / подписать), and -ический -ічний. So Блинкен and Блінкен, Россия and Росія, заявить and заявити, решение
    and рішення, прогнозировать and прогнозувати fall together.
 """
 
@@ -62,10 +63,11 @@ def bridge_form(lemma: str) -> str:
     Returns
     -------
     str
-        The bridged form: the lexicon's Russian lemma for a listed Ukrainian word, then the
-        front vowels (и і ї ы е є э ё) as и, ґ as г, ь ъ and apostrophes dropped, дж as ж,
-        doubled letters once, the infinitive endings -ть/-ти and -ться/-тися/-тись unified,
-        and the ending -ние written like the Ukrainian -ння.
+        The bridged form: the lexicon's Russian lemma for a listed Ukrainian word, під-/від-
+        before a consonant as под-/от-, then the front vowels (и і ї ы е є э ё) as и, ґ as г,
+        ь ъ and apostrophes dropped, дж and жд after a vowel as ж, doubled letters once, the
+        infinitive endings -ть/-ти and -ться/-тися/-тись unified, the ending -ние written
+        like the Ukrainian -ння, -ический as -ічний and -овать as -увати.
 
     Examples
     --------
