@@ -9,8 +9,9 @@
    endings -ть/-ти and -ться/-тися agree, and so do the verbs in -овать/-ировать and -увати
    (-ювати) and their nouns; Ukrainian дж and Russian жд after a vowel are written ж
    (проходження / прохождение, відчуження / отчуждение), the Ukrainian prefixes під-/від-
-   before a consonant под-/от- (підписати / подписать), and -ический -ічний. So Блинкен and Блінкен, Россия and Росія, заявить and заявити, решение
-   and рішення, прогнозировать and прогнозувати fall together.
+   before a consonant под-/от- (підписати / подписать), and -ический -ічний. So Блинкен and
+   Блінкен, Россия and Росія, заявить and заявити, решение and рішення, прогнозировать and
+   прогнозувати fall together.
 """
 
 from __future__ import annotations
