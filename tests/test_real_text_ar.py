@@ -141,3 +141,11 @@ def test_a_quotation_left_open_ends_at_its_attribution(text, quoted):
 
     (q,) = quote_spans(text)
     assert text[q.inner_start : q.inner_end] == quoted
+
+
+def test_the_bridge_lists_each_ukrainian_word_once():
+    from presslens.lexicon import read_rows
+    from presslens.text.tokens import normalize_word
+
+    words = [normalize_word(row["uk"]) for row in read_rows("similarity_bridge_uk_ru.csv")]
+    assert len(words) == len(set(words)) > 500
