@@ -10,7 +10,7 @@ import re
 
 import pandas as pd
 
-from presslens.corpus._passes import Article, _anchor
+from presslens.corpus._passes import Article, body_anchor
 from presslens.corpus._rules import (
     AUTHOR_PREFIX,
     ENDS_STOP,
@@ -70,7 +70,7 @@ def _stamped_headline(art: Article) -> int | None:
                 and (not ends_sentence(art.stripped[a]) or _opens_page(art, a, above[:pos], b))
                 and not art.stripped[a].endswith(":")):
             if a == art.first:  # the headline was taken for the lede
-                art.first = _anchor(art, [i for i in art.kept() if i > b])
+                art.first = body_anchor(art, [i for i in art.kept() if i > b])
             return a
     return None
 
@@ -134,6 +134,3 @@ def mark_title_copies(art: Article, title: str | None) -> None:
         if i != art.lede and len(stem) >= 10 and norm_title.startswith(stem):
             art.reason[i] = "repeated title"
 
-
-#: A body that opens by pointing back (``Об этом сообщает …``, ``Как передает X, об этом …``,
-#: ``Це сталося …``): the line before it is the lede, whatever its punctuation.

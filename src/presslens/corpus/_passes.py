@@ -243,7 +243,7 @@ def mark_repeats(art: Article) -> None:
             seen_sentences.update(sents)
 
 
-def _anchor(art: Article, order: list[int]) -> int | None:
+def body_anchor(art: Article, order: list[int]) -> int | None:
     """The first line of ``order`` that is sentence-like and carries no vocabulary at all."""
     return next(
         (
@@ -258,8 +258,8 @@ def _anchor(art: Article, order: list[int]) -> int | None:
 
 def mark_outside_vocabulary(art: Article) -> None:
     """Find the body's bounds; trust the vocabulary on every line outside them."""
-    art.first = _anchor(art, art.kept())
-    art.last = _anchor(art, art.kept()[::-1])
+    art.first = body_anchor(art, art.kept())
+    art.last = body_anchor(art, art.kept()[::-1])
     art.pointed_lede = _lede_before(art)  # «…» / «Об этом пишет …»: the line is body
     for i in art.kept():
         if i == art.pointed_lede:
@@ -288,6 +288,8 @@ def _interface_line(line: str, n: int) -> str | None:
     return None
 
 
+#: A body that opens by pointing back (``Об этом сообщает …``, ``Как передает X, об этом …``,
+#: ``Це сталося …``): the line before it is the lede, whatever its punctuation.
 _POINTS_BACK = re.compile(
     r"(?i)^\W*(?:(?:как|як)\s+(?:сообщ|переда|пиш|інформу|повідом)\w*[^,.]{0,60},\s*)?"
     r"(?:об\s+этом|о\s+чем|про\s+це|это\s+произошло|це\s+сталося)\b"
