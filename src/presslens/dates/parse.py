@@ -8,6 +8,7 @@ gives None), and keeps the leftmost-longest mentions, a weekday joined to the da
 
 from __future__ import annotations
 
+import calendar
 import re
 from dataclasses import dataclass, replace
 
@@ -264,6 +265,14 @@ def _read_period(m, g, y):
                period=t.period_of[g["per"].lower()], offset2=second)
 
 
+def _read_month_decade(m, g, y):
+    """в первой декаде октября: ten days of the month (the third one to its end)."""
+    n = next(int(k) for k, f in words()["month_decades"].items() if g["dec"].lower() in f)
+    month = tables().month_of[g["mon"].lower()]
+    last = min(10 * n if n < 3 else 31, calendar.monthrange(y or 2001, month)[1])
+    return _at(m, "range", day=10 * n - 9, month=month, year=y, day2=last, month2=month, year2=y)
+
+
 #: Pattern kind → the reader of its matches.
 _READERS = {
     "monthrange": _read_month_range, "numeric": _read_numeric, "iso": _read_numeric,
@@ -273,7 +282,7 @@ _READERS = {
     "edgeyear": _read_year, "shortyear": _read_short_year,
     "weekday": _read_weekday, "relative": _read_relative, "ago": _read_ago, "ahead": _read_ahead,
     "periodedge": _read_period_edge, "yearpart": _read_year_part, "dayword": _read_day_word,
-    "weekend": _read_weekend,
+    "weekend": _read_weekend, "monthdecade": _read_month_decade,
     "yearword": _read_year_word, "dayperiod": _read_day_period, "season": _read_season,
     "period": _read_period,
 }

@@ -30,7 +30,7 @@ WORD_PATTERNS = {"month": ("months",), "monthrange": ("months",), "edgeyear": ("
                  "en_date": ("months_en",),
                  "relative": ("relative_days",), "period": ("periods", "period_modifiers"),
                  "periodedge": ("period_edges",), "yearpart": ("year_parts",),
-                 "dayword": ("day_ordinals",)}
+                 "dayword": ("day_ordinals",), "monthdecade": ("month_decades",)}
 #: The pattern kinds that open with a number: tried only where a number starts.
 DIGIT_PATTERNS = frozenset(
     {"numeric", "iso", "range2", "date", "date_en", "decade", "yearrange", "yearpair", "year",
@@ -204,6 +204,7 @@ def _relative_patterns(p: _Pieces) -> list[tuple[str, re.Pattern]]:
     unit_of = {f: u for u, forms in w["ago_units"].items() for f in forms}
     pmod, period_of = alt(t.period_mods), alt(t.period_of)
     ordinals = alt(f for forms in w["part_ordinals"].values() for f in forms)
+    decades = alt(f for forms in w["month_decades"].values() for f in forms)
     parts = alt(f for forms in w["year_parts"].values() for f in forms)
     seasonal = f"{pmod}|{alt(list(season_modifiers()))}"
     ic = re.IGNORECASE
@@ -232,6 +233,10 @@ def _relative_patterns(p: _Pieces) -> list[tuple[str, re.Pattern]]:
         ("yearpart", re.compile(
             rf"{b}(?P<ord>{ordinals})(?:\s*(?:и|і|та|[-–])\s*(?P<ord2>{ordinals}))?"
             rf"\s+(?P<part>{parts}){e}{p.year}", ic)),
+        # a third of a month: в первой декаде октября, у третій декаді травня 2019 року
+        ("monthdecade", re.compile(
+            rf"{b}(?:(?:в|во|у|на|за)\s+)?(?P<dec>{decades})"
+            rf"\s+(?:декад[еуаыиі])\s+(?P<mon>{p.mon}){e}{p.year}", ic)),
         # a day written as an ordinal: первого декабря, двадцять п'ятого травня
         ("dayword", re.compile(
             rf"{b}(?P<dw>{alt(w['day_ordinals'])})\s+(?P<mon>{p.mon}){e}{p.year}", ic)),

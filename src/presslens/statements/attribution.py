@@ -91,7 +91,7 @@ def _preceded_by_preposition(text: str, offset: int, pos: int) -> bool:
 
 
 def attribute(
-    clause: str, offset: int, ctx: Context, require_cue: bool = True
+    clause: str, offset: int, ctx: Context, require_cue: bool = True, after_quote: bool = False
 ) -> Attribution | None:
     """Read the cue and the speaker of an attribution clause.
 
@@ -105,6 +105,9 @@ def attribute(
         The people, roles and quotations of the article.
     require_cue : bool, default True
         Return None when the clause has no reporting verb.
+    after_quote : bool, default False
+        The clause follows a quotation (``«…», — сообщила пресс-служба банка``): an
+        organisation after a relay verb speaks there, not elsewhere.
 
     Returns
     -------
@@ -134,7 +137,7 @@ def attribute(
     anchor = offset + (cue[0] if cue else (nominal.start() if nominal else 0))
     candidates = _subjects(clause, offset, anchor, people, roles)
     if not candidates:
-        return _no_subject(clause, offset, ctx, (cue, nominal), require_cue)
+        return _no_subject(clause, offset, ctx, (cue, nominal), (require_cue, after_quote))
     candidates.sort(key=lambda c: c[0])
     _, how, item = candidates[0]
     if how == "name":
@@ -209,12 +212,14 @@ def _joined_to_oblique(clause: str, offset: int, before: Person, person: Person)
     return not before.nominative and bool(_AND.fullmatch(gap))
 
 
-def _no_subject(clause: str, offset: int, ctx: Context, cues, require_cue: bool) -> Attribution:
-    """Read a clause without a subject: a descriptor, an organisation, the last person named."""
+def _no_subject(clause: str, offset: int, ctx: Context, cues, flags) -> Attribution:
+    """Read a clause without a subject: a descriptor, an organisation, the last person named
+    (``flags``: ``require_cue`` and ``after_quote`` of :func:`attribute`)."""
     cue, nominal = cues
+    require_cue, after_quote = flags
     if cue is not None:
         found = _descriptor(clause, offset, cue, ctx)
-        org = None if found is not None else organisation(clause, cue, ctx.language)
+        org = None if found is not None else organisation(clause, cue, ctx.language, after_quote)
         if org is not None:
             found = Attribution(cue[2], offset + cue[0], None, org[0], offset + org[1], None,
                                 "organisation")
@@ -330,7 +335,8 @@ def _gender(tags) -> str | None:
 def _role_attr(ctx: Context, role: Role, cues, offset: int) -> Attribution:
     """The attribution to a role noun: the person named before with a fitting role."""
     cue, nominal = cues
-    person = ctx.by_role(role, role.start) or ctx.fitting(role, role.start)
+    gender = _verb_gender(cue[2], ctx.language) if cue is not None else None
+    person = ctx.by_role(role, role.start, gender) or ctx.fitting(role, role.start)
     if person is None and not role.key[1]:  # a bare role noun: депутат, спикер
         person = ctx.described(role, _feminine(role, ctx.language))
     return Attribution(

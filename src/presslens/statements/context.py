@@ -122,12 +122,19 @@ class Context:
                  if p.nominative and not self._quoted(p.start) and not is_media(p.text)]
         return next((p for p in after if fits(p)), None)
 
-    def by_role(self, role: Role, before: int) -> Person | None:
-        """Return the person named before ``before`` whose role fits the role noun best."""
+    def by_role(self, role: Role, before: int, gender: str | None = None) -> Person | None:
+        """Return the person named before ``before`` whose role fits the role noun best, of
+        the ``gender`` of the verb when it shows one (``— заявив президент`` after «з
+        президенткою Єврокомісії»: the man)."""
         best, best_score = None, 0
         for key, people in self._by_role_key.items():
             score = role_matches(role.key, key)
             k = bisect.bisect_left(self._role_key_starts[key], before) if score else 0
-            if k and (score, people[k - 1].start) > (best_score, best.start if best else -1):
-                best, best_score = people[k - 1], score
+            fit = [p for p in people[:k] if self._gender_fits(p, gender)]
+            if fit and (score, fit[-1].start) > (best_score, best.start if best else -1):
+                best, best_score = fit[-1], score
         return best
+
+    def _gender_fits(self, p: Person, gender: str | None) -> bool:
+        shown = p.gender or self._key_gender.get(p.key)
+        return gender is None or shown in (gender, None)

@@ -170,9 +170,11 @@ def _inline_dash(para: Paragraph, ctx: Context):
     if _DASH_OPEN.match(line) or has_quotation(line):
         return None
     m = _DASH_CLOSE.match(line)
-    if m is not None and cue_tokens(m.group("clause").split(" ", 1)[0], ctx.language):
+    cues = cue_tokens(m.group("clause").split(" ", 1)[0], ctx.language) if m else []
+    if cues:
         st = closed_by(text, off, off, m, ctx)
-        if st is not None:
+        # «…на брифінгу, – повідомляє gazeta.ua»: a medium relays the news, no one speaks
+        if st is not None and not (cues[0][3] == "relay" and st.speaker_mention is None):
             return st
     mid = _MID_DASH.search(line)
     if mid is None:

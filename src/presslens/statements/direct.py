@@ -176,7 +176,7 @@ def _said_after(qt: _Quotation, ctx: Context) -> Statement | None:
     stop = CLAUSE_STOP.search(clause)
     clause = clause[: stop.start()] if stop else clause
     c_off = qt.para.off + qt.q.end + pm.end()
-    attr = attribute(clause, c_off, ctx)
+    attr = attribute(clause, c_off, ctx, after_quote=True)
     if attr is not None and (
         _POST.match(after)
         or (words(clause[: (attr.cue_start or 0) - c_off + 1]) <= 4 and words(qt.inner) >= 2)
@@ -308,15 +308,18 @@ def _next_sentence(qt: _Quotation, ctx: Context, found) -> Statement | None:
 def _colon_before(qt: _Quotation, ctx: Context, found) -> Statement | None:
     """The previous sentence, ending with a colon, names the speaker; or, in the same
     paragraph, a sentence giving the source just before (``Об этом он написал в Facebook.
-    «…»``)."""
+    «…»``) or reporting a person's speech (``Для цього, зазначив Головком, він здійснив
+    поїздку. «…»``)."""
     prev = qt.para.prev_sentence(qt.s_index)
     if prev is None:
         return None
     colon = prev[0].rstrip().endswith(":")
-    if not colon and not (qt.s_index > 0 and _ANAPHOR.search(prev[0])):
+    if not colon and not qt.s_index:
         return None
     attr = attribute(prev[0], prev[1], ctx, require_cue=not colon)
-    if attr is not None and attr.how != "none" and (colon or attr.cue):
+    if attr is None or attr.how == "none":
+        return None
+    if colon or (attr.cue and (_ANAPHOR.search(prev[0]) or attr.person is not None)):
         return qt.said(attr, (prev[1], prev[1] + len(prev[0])))
     return None
 

@@ -29,7 +29,7 @@ _FOLD = str.maketrans(
 )
 _FOLD.update({ord("ь"): None, ord("ъ"): None, ord("’"): None, ord("ʼ"): None})
 ENDINGS = sorted(
-    "ого ему ому ими ими ою ею ой ей ом ем ам ям ах ях ии им ови еви а я у ю е и".split(),
+    "ого ему ому ими ими ая ую ою ею ои еи ом ем ам ям ах ях ии им ови еви а я у ю е и".split(),
     key=len,
     reverse=True,
 )

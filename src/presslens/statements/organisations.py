@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from presslens.statements.wordlists import is_media
 from presslens.text import _morph
 
 __all__ = ["PREPOSITIONS", "organisation"]
@@ -45,36 +46,52 @@ _ORG_HEADS = frozenset(
 _ORG_BEFORE = re.compile(rf"(?:^|\s)(?:[вуВУ]|[Вв]о)\s+(?P<org>{_ORG})\s+(?:\w+\s+)?$")
 
 
-def organisation(clause: str, cue, language: str | None) -> tuple[str, int] | None:
+def organisation(
+    clause: str, cue, language: str | None, after_quote: bool = False
+) -> tuple[str, int] | None:
     """Read the organisation that speaks through the reporting verb ``cue`` (``(start, end,
-    word, kind)`` in ``clause``), no person being its subject.
+    word, kind)`` in ``clause``), no person being its subject. After a quotation
+    (``after_quote``), one after a relay verb speaks too: ``«…», – повідомили в
+    «Укрзалізниці»``, ``«…», – сообщила пресс-служба банка``.
 
     Returns
     -------
     tuple of (str, int) or None
         The organisation as written (``в Кремле`` → ``Кремль``) and its offset in ``clause``.
     """
-    return (_after_in(clause, cue, language) or _subject(clause, cue, language)
-            or _subject_after(clause, cue, language))
+    return (_after_in(clause, cue, language, after_quote) or _subject(clause, cue, language)
+            or _subject_after(clause, cue, language, after_quote))
 
 
-def _after_in(clause: str, cue, language: str | None) -> tuple[str, int] | None:
+def _after_in(clause: str, cue, language: str | None, after_quote: bool) -> tuple[str, int] | None:
     """An organisation or a country after «в»/«у» next to an impersonal verb: ``сообщили
     в РФ``, ``В Кремле заявили``, ``у МЗС наголосили``."""
     m = _ORG_AFTER.match(clause, cue[1])
     if m is not None and (m.group("desc") or m.group("quoted")) and not _headed(
-            m.group("desc"), language):
+            m.group("desc"), language) and not (after_quote and _quoted_by_plural(cue, m)):
         m = None
     m = m or _ORG_BEFORE.search(clause, 0, cue[0]) or _long_name(clause, cue, language)
     if m is None:
         return None
     if m.groupdict().get("quoted"):
-        return m.group("quoted").strip(), m.start("quoted")
+        name = m.group("quoted").strip()
+        if not m.group("desc"):  # «повідомили в «Укрзалізниці»»: the name itself declines
+            first, *rest = name.split()
+            name = " ".join([_morph.nominative(first, language), *rest])
+        return name, m.start("quoted")
     words = m.group("org").split()
     # the head noun in the nominative (в Кремле → Кремль), the rest as written
     keep = words[0].isupper() or any(c.isupper() for c in words[0][1:])  # МЗС, УкрГМЦ
     head = words[0] if keep else _morph.nominative(words[0], language)
     return " ".join([head, *words[1:]]), m.start("org")
+
+
+def _quoted_by_plural(cue, m: re.Match) -> bool:
+    """A quoted name alone after an impersonal plural verb (``«…», – повідомили в
+    «Укрзалізниці»``): the company speaks (a quoted name after a person's verb may be a
+    title: ``рассказал в «Вечернем Урганте»``)."""
+    return (bool(m.group("quoted")) and not m.group("desc") and cue[2].lower().endswith("ли")
+            and not is_media(m.group("quoted")))
 
 
 #: «У Міністерстві охорони здоровʼя повідомили»: a capitalised head and words in the genitive.
@@ -136,15 +153,19 @@ def _subject(clause: str, cue, language: str | None) -> tuple[str, int] | None:
     return " ".join(words), m.start("org")
 
 
-def _subject_after(clause: str, cue, language: str | None) -> tuple[str, int] | None:
+def _subject_after(
+    clause: str, cue, language: str | None, after_quote: bool
+) -> tuple[str, int] | None:
     """Read an organisation named as the subject after a verb of speech that opens a
     quotation's attribution (``«…», – відповіла пресслужба Fozzy Group``): an organisation's
     noun in the nominative at its head (:data:`_ORG_HEADS`), then its name."""
-    if clause[: cue[0]].strip(" ,–—-") or cue[3] != "speech":
-        return None  # «Об этом сообщила пресс-служба …» (a relay verb) names whose news it is
+    relayed = not (after_quote and _TELLING.match(cue[2]))
+    if clause[: cue[0]].strip(" ,–—-") or (cue[3] != "speech" and relayed):
+        return None  # «Об этом сообщила пресс-служба …» names whose news it is
     m = _HEAD_AFTER.match(clause, cue[1])
-    if m is None or _morph.common_lemma(m.group("head"), language) not in _ORG_HEADS:
-        return None
+    head = None if m is None else _morph.common_lemma(m.group("head"), language)
+    if head not in _ORG_HEADS or (cue[3] != "speech" and head in _MEDIUM_HEADS):
+        return None  # «…», – сообщает агентство …: a medium relays
     if not _thing(m.group("head"), language):
         return None  # «… в службе»: not the subject
     words = [m.group("head")]
@@ -154,6 +175,13 @@ def _subject_after(clause: str, cue, language: str | None) -> tuple[str, int] | 
         words.append(w)
     return " ".join(words), m.start("head")
 
+
+#: Relay verbs that an organisation speaks by (``«…», – сообщила пресс-служба банка``),
+#: unlike ``передает``, ``пишет``, ``цитирует``.
+_TELLING = re.compile(r"(?i)^(?:сообщ|повідом|информир|інформу)")
+#: Heads of a medium's name: after a relay verb it passes on someone else's words.
+_MEDIUM_HEADS = frozenset(
+    "агентство телеграм-канал сайт страница сторінка сообщение повідомлення".split())
 
 #: After the verb: a lower-case noun and up to four words of a name.
 _HEAD_AFTER = re.compile(

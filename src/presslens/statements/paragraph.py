@@ -159,7 +159,7 @@ def closed_by(text: str, start: int, p_off: int, m: re.Match, ctx: Context) -> S
     stop = CLAUSE_STOP.search(clause)
     clause = clause[: stop.start()] if stop else clause
     c_off = p_off + m.start("clause")
-    attr = attribute(clause, c_off, ctx)
+    attr = attribute(clause, c_off, ctx, after_quote=True)
     if attr is None or not attr.cue:
         return None
     q_start, q_end = clean_span(text, start, p_off + m.end("body"))

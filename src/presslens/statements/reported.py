@@ -273,6 +273,7 @@ def _give_roles(text: str, people, roles) -> None:
     Столтенберг``); a surname alone inherits the role given earlier with the same name."""
     by_end = sorted(roles, key=lambda r: r.end)
     ends = [r.end for r in by_end]
+    by_start = sorted(roles, key=lambda r: r.start)
     for person in people:
         # the last role ending at most three characters before the name
         k = bisect.bisect_right(ends, person.start)
@@ -286,6 +287,8 @@ def _give_roles(text: str, people, roles) -> None:
                     r = Role(post.start, r.end, f"{post.text} {r.text}", post.key, post.nominative)
                 person.role, person.role_key = r.text, r.key
                 break
+        if person.role is None:
+            _role_after(text, person, by_start)
     last_role: dict[str, object] = {}  # the nearest earlier mention of a name with a role
     for person in sorted(people, key=lambda p: p.start):
         if person.role is None and person.key in last_role:
@@ -293,6 +296,15 @@ def _give_roles(text: str, people, roles) -> None:
             person.role, person.role_key = other.role, other.role_key
         if person.role:
             last_role[person.key] = person
+
+
+def _role_after(text: str, person, by_start: list) -> None:
+    """A role set off by a comma right after the name (``Мария Захарова, представитель МИД
+    РФ, заявила``): the person's role (``by_start``: the roles by their start)."""
+    k = bisect.bisect_right([r.start for r in by_start], person.end)
+    r = by_start[k] if k < len(by_start) else None
+    if r is not None and r.start - person.end <= 3 and text[person.end : r.start].strip() == ",":
+        person.role, person.role_key = r.text, r.key
 
 
 def _complete(person, full_names: dict[str, list]) -> None:

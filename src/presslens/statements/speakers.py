@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from presslens.statements.cues import is_cue
+from presslens.statements.cuednames import named_by_cue, one_name_after_cue
 from presslens.statements.names import first_key, name_key, nominative_name, place_keys, plural_name
 from presslens.statements.wordlists import (
     NOT_PEOPLE,
@@ -184,7 +184,7 @@ def find_people(text: str, language: str | None = None) -> list[Person]:
               for i, j in _runs(tokens, kinds) if kinds[j] != "particle"]
     confirmed = {name_key(g[-1].text) for g, k, _ in groups if len(g) > 1}
     confirmed |= {name_key(g[0].text) for g, k, _ in groups if len(g) > 1 and k[0] == "surname"}
-    confirmed |= _named_by_cue(tokens, kinds, language)
+    confirmed |= named_by_cue(tokens, kinds, language)
     places = place_keys(text, language) - confirmed  # «во Львове»: Львов alone is no one
     kept = [(g, k, pt, _kept(g, k, confirmed) and not (len(g) == 1 and name_key(g[0].text)
                                                      in places)) for g, k, pt in groups]
@@ -193,19 +193,13 @@ def find_people(text: str, language: str | None = None) -> list[Person]:
     people = [(_person(text, group, kinds_g, particles, language), ok, kinds_g in _FIRST_ONLY)
               for group, kinds_g, particles, ok in kept if ok or kinds_g in _FIRST_ONLY]
     full = [p for p, _, alone in people if len(p.tokens) > 1 and p.initial and not alone]
-    return [p for p, ok, alone in people if (alone and _first_name_alone(p, full)) or ok]
+    known_by_one = one_name_after_cue(tokens, kinds, language)
+    return [p for p, ok, alone in people
+            if (alone and (_first_name_alone(p, full) or p.tokens[0].start in known_by_one))
+            or ok]
 
 
 _FIRST_ONLY = (["first"], ["first", "patr"])
-
-
-def _named_by_cue(tokens: list[Token], kinds: list[str | None], language: str | None) -> set[str]:
-    """A capitalised common noun right after a reporting verb (``— сказал Усик``, not
-    ``зазначив Олімпійський чемпіон``) is a surname though the text never names it in full."""
-    return {name_key(tokens[i].text) for i in range(1, len(tokens)) if kinds[i] == "maybe"
-            and tokens[i].start == tokens[i - 1].end + 1
-            and is_cue(tokens[i - 1].text, language) == "speech"
-            and _morph.parses(tokens[i].text.lower(), language)[0].pos == "NOUN"}
 
 
 def _first_name_alone(p: Person, full: list[Person]) -> bool:

@@ -1,0 +1,45 @@
+"""Names a verb of speech vouches for: a capitalised word right after ``сказал`` is a surname
+(``— сказал Усик``), a first name alone ending the clause is a person known by one name
+(``— зазначила Джамала.``)."""
+
+from __future__ import annotations
+
+from presslens.statements.cues import is_cue
+from presslens.statements.names import name_key
+from presslens.text import Token, _morph
+
+__all__ = ["named_by_cue", "one_name_after_cue"]
+
+
+def named_by_cue(tokens: list[Token], kinds: list[str | None], language: str | None) -> set[str]:
+    """A capitalised common noun right after a reporting verb (``— сказал Усик``, not
+    ``зазначив Олімпійський чемпіон``) is a surname though the text never names it in full."""
+    return {name_key(tokens[i].text) for i in range(1, len(tokens)) if kinds[i] == "maybe"
+            and tokens[i].start == tokens[i - 1].end + 1
+            and is_cue(tokens[i - 1].text, language) == "speech"
+            and _morph.parses(tokens[i].text.lower(), language)[0].pos == "NOUN"}
+
+
+#: How many lower-case words (a role: «завідувач відділення») may stand between a verb of
+#: speech and a name alone.
+_ROLE_GAP = 4
+
+
+def one_name_after_cue(tokens: list[Token], kinds: list[str | None],
+                        language: str | None) -> set[int]:
+    """The offsets of first names alone that end a clause after a verb of speech (``—
+    зазначила Джамала.``, ``– каже завідувач відділення Олександр.``): a person known by one
+    name, as the article calls them."""
+    out = set()
+    for i in [i for i, k in enumerate(kinds) if k == "first" and i]:
+        after = tokens[i + 1].text if i + 1 < len(tokens) else "."
+        if after not in ".,;!?–—-" or kinds[i - 1] is not None:
+            continue
+        for j in range(i - 1, max(i - 2 - _ROLE_GAP, -1), -1):
+            word = tokens[j].text
+            if not (word.isalpha() and word.islower()):
+                break
+            if is_cue(word, language) == "speech":
+                out.add(tokens[i].start)
+                break
+    return out

@@ -1,0 +1,142 @@
+"""Failure classes found on real articles of benchmarks/quality batches az–bc, each guarded
+by sentences written for the test in Russian and Ukrainian, never copied from the articles."""
+
+import pandas as pd
+import pytest
+
+# --------------------------------------------------------------------------- speakers
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "keys"),
+    [
+        # a company's quoted name alone after an impersonal plural verb of a quotation's
+        # attribution: the company speaks (its name put in the nominative)
+        ("«Усі рейси виконуються за графіком, затримок немає», – повідомили в "
+         "«Укрзалізниці».", "uk", ["Укрзалізниця"]),
+        ("«Поставки газа будут продолжены в полном объеме», — сообщили в «Газпроме».", "ru",
+         ["Газпром"]),
+        # a press service after a relay verb, right after the quotation, speaks …
+        ("«Поставки газа будут продолжены в полном объеме», — сообщила пресс-служба "
+         "«Газпрома».", "ru", ["пресс-служба «Газпрома»"]),
+        # … a news agency after one relays: no speaker
+        ("«Поставки газа будут продолжены в полном объеме», — сообщает агентство Reuters.",
+         "ru", [None]),
+        # a person known by one name, ending the attribution (a singer; a role before it)
+        ("\"Я дуже хочу виступити з концертом у рідному місті\", - зазначила Джамала.", "uk",
+         ["джамал"]),
+        ("\"Ми приймаємо всіх, хто телефонує, без винятку\", – каже завідувач гуртожитку "
+         "Олександр.", "uk", ["олександр"]),
+        # a role noun stands for the person of the verb's gender with that role: not the
+        # woman named last with a feminine form of it
+        ("Президент Петро Коваленко зустрівся з президенткою комісії Ганною Мельник.\n"
+         "\"Ситуація на фронті не патова\", — заявив президент.", "uk", ["коваленко"]),
+        # a role set off by a comma after the name is the person's role
+        ("Мария Петрова, представитель МИД, заявила, что обвинения надоели.\nРанее глава "
+         "соседней республики Анна Сидорова обвинила министерство.\n«Мы слышим все это "
+         "регулярно», — подчеркнула представитель МИД.", "ru", ["петров"]),
+        # a quotation as a whole sentence after one in the same paragraph that reports a
+        # person's speech
+        ("Для цього, зазначив генерал Петро Коваленко, він відвідав передові позиції. \"Разом "
+         "з командирами ми спланували подальші дії на цьому напрямку\"", "uk", ["коваленко"]),
+    ],
+)
+def test_speakers_of_batches_az_bc(text, language, keys, direct, speaker_keys):
+    assert speaker_keys(direct(text, language)) == keys
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        # the source's credit closing an unquoted line with a dash is no speech
+        ("Про це розповів голова служби Петро Коваленко на брифінгу, – повідомляє gazeta.ua",
+         "uk"),
+        ("Об этом рассказал глава службы Петр Коваленко на брифинге, — передает gazeta.ru",
+         "ru"),
+    ],
+)
+def test_a_relayed_credit_is_no_quotation(text, language, direct):
+    assert direct(text, language) == []
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        # the adjectival surname in ru and uk, and the feminine one in its cases
+        ("Яровой", "Яровий"),
+        ("Ярового", "Яровий"),
+        ("Ноздровская", "Ноздровской"),
+        ("Ноздровську", "Ноздровська"),
+        ("Андреевой", "Андреева"),
+    ],
+)
+def test_one_surname_in_its_forms(a, b):
+    from presslens.statements.names import name_key
+
+    assert name_key(a) == name_key(b)
+
+
+# --------------------------------------------------------------------------- dates
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "published", "first", "last"),
+    [
+        # a third of a month: ten days, the last one to the month's end
+        ("Щеплення проводитимуть у першій декаді жовтня.", "uk", "2018-09-20", "2018-10-01",
+         "2018-10-10"),
+        ("Поставки начнутся во второй декаде февраля 2024 года.", "ru", "2024-01-10",
+         "2024-02-11", "2024-02-20"),
+        ("Урожай зберуть у третій декаді лютого.", "uk", "2023-01-10", "2023-02-21",
+         "2023-02-28"),
+        ("Похолодание ожидается в последней декаде ноября.", "ru", "2021-11-02", "2021-11-21",
+         "2021-11-30"),
+    ],
+)
+def test_a_third_of_a_month(text, language, published, first, last):
+    from presslens import dates_table
+
+    arts = pd.DataFrame([{"id": "a", "text": text, "language": language,
+                          "published": pd.Timestamp(published)}])
+    row = dates_table(arts).iloc[0]
+    assert (str(row["date_start"])[:10], str(row["date_end"])[:10]) == (first, last)
+
+
+# --------------------------------------------------------------------------- ru↔uk
+
+
+@pytest.mark.parametrize(
+    ("uk", "ru"),
+    [
+        # «би» is a particle as «бы» is; довестися/прийтись, знімати/снимать are one verb
+        ("Я хотів би, щоб цей фільм ніколи не довелося знімати",
+         "Я хотел бы, чтобы этот фильм никогда не пришлось снимать"),
+    ],
+)
+def test_a_short_translation_keeps_its_likeness(uk, ru):
+    from presslens.statements.linking import SIMILARITY, statement_similarity
+
+    assert statement_similarity([uk, ru], ["uk", "ru"])[0, 1] >= 2 * SIMILARITY
+
+
+def test_the_ukrainian_particle_is_a_stop_word():
+    from presslens.text.stopwords import STOP_WORDS
+
+    assert {"би", "бы"} <= STOP_WORDS
+
+
+# --------------------------------------------------------------------------- cleaning
+
+
+@pytest.mark.parametrize(
+    ("raw", "lines", "reasons"),
+    [
+        # a block label of the day's main news under the body
+        ("Мер пообіцяв відремонтувати міст до кінця літа, якщо дозволить погода.\nГоловне "
+         "сьогодні", [1], [(2, "navigation")]),
+        ("Мэр пообещал отремонтировать мост до конца лета, если позволит погода.\nГлавное "
+         "сегодня", [1], [(2, "navigation")]),
+    ],
+)
+def test_cleaning_of_batches_az_bc(raw, lines, reasons, cleaned_lines):
+    assert cleaned_lines(raw) == (lines, reasons)
