@@ -52,8 +52,6 @@ class DateMention:
     offset2: int | None = None  # the near end of a span back: «неделю-две недели назад»
 
 
-# --------------------------------------------------------------------------- one match
-
 
 def read_mention(kind: str, m: re.Match) -> DateMention | None:
     """Read the match ``m`` of the pattern of ``kind`` as a mention; None when it is no date."""
@@ -266,11 +264,13 @@ def _read_period(m, g, y):
 
 
 def _read_month_decade(m, g, y):
-    """в первой декаде октября: ten days of the month (the third one to its end)."""
+    """в первой декаде октября (days 1-10; the third to the end), в первой половине января."""
     n = next(int(k) for k, f in words()["month_decades"].items() if g["dec"].lower() in f)
+    first, last = ((10 * n - 9, 10 * n if n < 3 else 31) if g["part"].lower() == "декад"
+                   else (1, 15) if n == 1 else (16, 31))
     month = tables().month_of[g["mon"].lower()]
-    last = min(10 * n if n < 3 else 31, calendar.monthrange(y or 2001, month)[1])
-    return _at(m, "range", day=10 * n - 9, month=month, year=y, day2=last, month2=month, year2=y)
+    last = min(last, calendar.monthrange(y or 2001, month)[1])
+    return _at(m, "range", day=first, month=month, year=y, day2=last, month2=month, year2=y)
 
 
 #: Pattern kind → the reader of its matches.
@@ -287,8 +287,6 @@ _READERS = {
     "period": _read_period,
 }
 
-
-# --------------------------------------------------------------------------- a whole text
 
 _NUMBER_START = re.compile(r"(?<![\w\d])\d")
 

@@ -233,10 +233,11 @@ def _relative_patterns(p: _Pieces) -> list[tuple[str, re.Pattern]]:
         ("yearpart", re.compile(
             rf"{b}(?P<ord>{ordinals})(?:\s*(?:и|і|та|[-–])\s*(?P<ord2>{ordinals}))?"
             rf"\s+(?P<part>{parts}){e}{p.year}", ic)),
-        # a third of a month: в первой декаде октября, у третій декаді травня 2019 року
+        # a third or a half of a month: в первой декаде октября, у третій декаді травня 2019
+        # року, в первой половине января
         ("monthdecade", re.compile(
             rf"{b}(?:(?:в|во|у|на|за)\s+)?(?P<dec>{decades})"
-            rf"\s+(?:декад[еуаыиі])\s+(?P<mon>{p.mon}){e}{p.year}", ic)),
+            rf"\s+(?P<part>декад|половин)[еуаыиі]\s+(?P<mon>{p.mon}){e}{p.year}", ic)),
         # a day written as an ordinal: первого декабря, двадцять п'ятого травня
         ("dayword", re.compile(
             rf"{b}(?P<dw>{alt(w['day_ordinals'])})\s+(?P<mon>{p.mon}){e}{p.year}", ic)),

@@ -17,7 +17,7 @@ titles and short scare-quoted terms with no attribution are not statements.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from presslens.statements.attribution import Attribution, Context, attribute
 from presslens.statements.continuation import continues, embedded, unknown_voice
@@ -35,6 +35,7 @@ from presslens.statements.paragraph import (
 )
 from presslens.statements.quotes import Quote, Sentence, quote_kind, split_sentences
 from presslens.statements.wordlists import is_media
+from presslens.text import _morph
 
 __all__ = ["direct"]
 
@@ -177,12 +178,33 @@ def _said_after(qt: _Quotation, ctx: Context) -> Statement | None:
     clause = clause[: stop.start()] if stop else clause
     c_off = qt.para.off + qt.q.end + pm.end()
     attr = attribute(clause, c_off, ctx, after_quote=True)
+    if attr is None and _POST.match(after):
+        attr = _any_verb(clause, c_off, ctx)
     if attr is not None and (
         _POST.match(after)
         or (words(clause[: (attr.cue_start or 0) - c_off + 1]) <= 4 and words(qt.inner) >= 2)
     ):
         return qt.said(attr, (c_off, c_off + len(clause)))
     return None
+
+
+#: A verb and its subject right after a quotation and a dash: «…», — уклав він.
+_VERB_SUBJECT = re.compile(
+    r"^(?P<verb>[а-яёіїєґ'’ʼ]+)\s+(?=[А-ЯЁІЇЄҐ]|(?:він|вона|вони|он|она|они)\b)")
+
+
+def _any_verb(clause: str, c_off: int, ctx: Context) -> Attribution | None:
+    """A verb outside the list of reporting verbs in the place of one, right after a
+    quotation and a dash, with a person after it (``«…», — уклав він``, ``— резюмировал
+    Петров``): the attribution still, its verb the cue."""
+    m = _VERB_SUBJECT.match(clause)
+    found = _morph.parses(m.group("verb"), ctx.language)[:1] if m else []
+    if not found or found[0].pos != "VERB" or found[0].tags & {"impr", "infn"}:
+        return None
+    attr = attribute(clause, c_off, ctx, require_cue=False, after_quote=True)
+    if attr is None or attr.person is None or attr.how not in ("name", "pronoun"):
+        return None
+    return replace(attr, cue=m.group("verb"), cue_start=c_off)
 
 
 def _name_after(qt: _Quotation, ctx: Context) -> Statement | None:

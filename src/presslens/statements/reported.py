@@ -230,10 +230,11 @@ _SOURCE = re.compile(
 _SOURCE_WORDS = 6
 #: What a message is about, after its author: «НБУ щодо даних Держстату».
 _SOURCE_ABOUT = re.compile(r"(?i)\s+(?:щодо|относительно|касательно|про|о|об)\s+")
-_SOURCE_TAIL = re.compile(
-    r"(?i)\s+(?:в|у|на)\s+(?:эфир|ефір|интервью|інтерв|telegram|телеграм|facebook|фейсбук|"
-    r"соцсет|соцмереж|комментари|коментар|сво|своєму|своем|заяв|сообщени|повідомлен)\w*.*$"
-)
+_WHERE_SAID = (r"(?:эфир|ефір|интервью|інтерв|telegram|телеграм|facebook|фейсбук|соцсет|соцмереж|"
+               r"комментари|коментар|сво|своєму|своем|заяв|сообщени|повідомлен)")
+_SOURCE_TAIL = re.compile(rf"(?i)\s+(?:в|у|на)\s+{_WHERE_SAID}\w*.*$")
+#: «повідомила в інтерв'ю Elle»: where it was said opens the source, not who said it.
+_WHERE_FIRST = re.compile(rf"(?i){_WHERE_SAID}")
 _SELF = frozenset("сам сама сами само сам. сама.".split())
 # the first word of where something was said (на брифинге, під час, во время; «в ходе» and
 # «у ході» reach here as «ходе», «ході»: the pattern reads the «в», «у» before the source)
@@ -261,7 +262,7 @@ def _from_source(st: Statement, text: str, people, sources: list[re.Match],
         return
     src = _SOURCE_TAIL.sub("", m.group("src")).strip(" —–-")
     src = _SOURCE_ABOUT.split(src)[0]  # «в коментарі НБУ щодо даних …»: the НБУ
-    if not src or src.split()[0].lower() in _SELF | _WHERE or src.lower().startswith("сво"):
+    if not src or src.split()[0].lower() in _SELF | _WHERE or _WHERE_FIRST.match(src):
         # «сообщил сам боксер»: the person the article is about; «заявил на брифинге», «в
         # своем Facebook»: where it was said, not who said it
         return
