@@ -243,6 +243,7 @@ def score_pairs(pairs: list[dict], quotes: pd.DataFrame) -> tuple[pd.DataFrame, 
     hit = quotes[quotes["found"] & quotes["cluster"].notna()]
     wrong = 0
     for _, group in hit.groupby("cluster"):
-        names = {s.casefold() for s in group["gold_speaker"].dropna() if s != "unknown"}
+        # (one person's Latin spellings, Psiuk and Psyuk, are one speaker)
+        names = {_latin_fold(s) for s in group["gold_speaker"].dropna() if s != "unknown"}
         wrong += len(names) > 1
     return pd.DataFrame(rows, columns=["ru", "uk", "speaker", "found", "linked"]), wrong

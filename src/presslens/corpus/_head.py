@@ -56,6 +56,7 @@ def _title_like(line: str) -> bool:
         and not ENDS_STOP.search(line)
         and not line.endswith(":")
         and not dated(line)
+        and not _SOURCE_NAMED.search(line)  # «… электротранспорте. Об этом в»: a lede cut off
     )
 
 

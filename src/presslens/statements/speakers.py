@@ -11,6 +11,7 @@ and first name in the nominative, whether the mention can be a subject, its gend
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -193,10 +194,15 @@ def find_people(text: str, language: str | None = None) -> list[Person]:
     people = [(_person(text, group, kinds_g, particles, language), ok, kinds_g in _FIRST_ONLY)
               for group, kinds_g, particles, ok in kept if ok or kinds_g in _FIRST_ONLY]
     full = [p for p, _, alone in people if len(p.tokens) > 1 and p.initial and not alone]
+    named = {id(p): _first_name_alone(p, full) for p, _, alone in people if alone}
+    # a first name alone that no one named in full bears: a person known by one name when a
+    # verb of speech vouches for it or the text names them so twice (Джамала, Джамалу)
     known_by_one = one_name_after_cue(tokens, kinds, language)
-    return [p for p, ok, alone in people
-            if (alone and (_first_name_alone(p, full) or p.tokens[0].start in known_by_one))
-            or ok]
+    twice = Counter(p.key for p, _, alone in people
+                    if alone and not named[id(p)] and len(p.tokens) == 1)
+    return [p for p, ok, alone in people if ok or alone and (
+        named[id(p)] or p.tokens[0].start in known_by_one
+        or (len(p.tokens) == 1 and twice[p.key] >= 2))]
 
 
 _FIRST_ONLY = (["first"], ["first", "patr"])
