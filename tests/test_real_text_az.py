@@ -48,6 +48,11 @@ import pytest
         # where it was said opening the source names no one: the singer is not «інтерв'ю»
         ("Про це вона повідомила в інтерв'ю журналу Elle.\n\"Так, були пропозиції від "
          "політичних сил, але я їх не розглядаю\", - сказала співачка.", "uk", [None]),
+        # a plural noun for people after the verb is many people, not the man named before
+        ("Артист Петро Коваленко виступив на площі.\n\"Ми будемо вимагати справедливості "
+         "для всіх\", — заявили активісти.", "uk", [None]),
+        ("Артист Петр Коваленко выступил на площади.\n\"Мы будем требовать справедливости "
+         "для всех\", — заявили активисты.", "ru", [None]),
         # a quotation as a whole sentence after one in the same paragraph that reports a
         # person's speech
         ("Для цього, зазначив генерал Петро Коваленко, він відвідав передові позиції. \"Разом "

@@ -317,8 +317,9 @@ def _person_noun(word: str, language: str | None, case: str, first_only: bool = 
     None when there is none."""
     nouns = [p for p in _morph.parses(word.lower(), language)
              if p.pos == "NOUN" and not {"Surn", "Name", "Patr"} & p.tags]
-    return next((p for p in nouns[: 1 if first_only else None] if {"anim", case} <= p.tags),
-                None)
+    return next((p for p in nouns[: 1 if first_only else None]
+                 if {"anim", case} <= p.tags and not (case == "nomn" and "plur" in p.tags)),
+                None)  # (юзери, users, are many: no one person)
 
 
 def _verb_gender(verb: str, language: str | None) -> str | None:
