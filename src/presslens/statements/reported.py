@@ -235,6 +235,17 @@ _WHERE_SAID = (r"(?:эфир|ефір|интервью|інтерв|telegram|т�
 _SOURCE_TAIL = re.compile(rf"(?i)\s+(?:в|у|на)\s+{_WHERE_SAID}\w*.*$")
 #: «повідомила в інтерв'ю Elle»: where it was said opens the source, not who said it.
 _WHERE_FIRST = re.compile(rf"(?i){_WHERE_SAID}")
+#: «повідомила на Facebook Державна служба …»: the platform first, then who posted there.
+_PLATFORM_FIRST = re.compile(
+    r"(?i)^(?:на|у|в)\s+(?:facebook|фейсбуці|фейсбуке|telegram|телеграмі|телеграме|twitter|"
+    r"твітері|твиттере|instagram|інстаграмі|инстаграме|x)\s+(?=[А-ЯЁІЇЄҐA-Z])"
+)
+#: A day after the source: «… (ДСНС) в вівторок, 28 квітня».
+_SOURCE_WHEN = re.compile(
+    r"(?i)\s+(?:в|у|во)\s+(?:понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье|"
+    r"понеділок|вівторок|середу|четвер|п['’ʼ]ятницю|суботу|неділю)\b|\s+(?:сегодня|вчера|"
+    r"сьогодні|вчора|накануне|напередодні)\b"
+)
 _SELF = frozenset("сам сама сами само сам. сама.".split())
 # the first word of where something was said (на брифинге, під час, во время; «в ходе» and
 # «у ході» reach here as «ходе», «ході»: the pattern reads the «в», «у» before the source)
@@ -260,8 +271,9 @@ def _from_source(st: Statement, text: str, people, sources: list[re.Match],
             "source",
         )
         return
-    src = _SOURCE_TAIL.sub("", m.group("src")).strip(" —–-")
+    src = _SOURCE_TAIL.sub("", _PLATFORM_FIRST.sub("", m.group("src"))).strip(" —–-")
     src = _SOURCE_ABOUT.split(src)[0]  # «в коментарі НБУ щодо даних …»: the НБУ
+    src = _SOURCE_WHEN.split(src)[0]  # «… ДСНС в вівторок»: when, not who
     if not src or src.split()[0].lower() in _SELF | _WHERE or _WHERE_FIRST.match(src):
         # «сообщил сам боксер»: the person the article is about; «заявил на брифинге», «в
         # своем Facebook»: where it was said, not who said it
