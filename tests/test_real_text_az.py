@@ -48,6 +48,11 @@ import pytest
         # where it was said opening the source names no one: the singer is not «інтерв'ю»
         ("Про це вона повідомила в інтерв'ю журналу Elle.\n\"Так, були пропозиції від "
          "політичних сил, але я їх не розглядаю\", - сказала співачка.", "uk", [None]),
+        # the source of a message quoted later, posted on a platform: who posted, not where,
+        # and not the day after it
+        ("Пожежу локалізовано. Про це повідомила на Facebook Державна служба з надзвичайних "
+         "ситуацій у вівторок.\n\"Станом на 14 годину осередки пожежі локалізовано\", - "
+         "йдеться в дописі.", "uk", ["Державна служба з надзвичайних ситуацій"]),
         # a plural noun for people after the verb is many people, not the man named before
         ("Артист Петро Коваленко виступив на площі.\n\"Ми будемо вимагати справедливості "
          "для всіх\", — заявили активісти.", "uk", [None]),
