@@ -69,6 +69,26 @@ def test_speakers_of_batches_az_bc(text, language, keys, direct, speaker_keys):
 
 
 @pytest.mark.parametrize(
+    ("text", "language", "kind"),
+    [
+        # the speaker's own words in the first person before «, заявил X», their marks lost …
+        ("Я добьюсь того, что через три года мост будет открыт, отметил мэр Петр Коваленко.",
+         "ru", "direct"),
+        ("Я доб'юся того, що за три роки міст буде відкрито, зазначив мер Петро Коваленко.",
+         "uk", "direct"),
+        # … the journalist's paraphrase keeps no first person (nor «нас», the country)
+        ("Через три года мост будет открыт, отметил мэр Петр Коваленко.", "ru", "indirect"),
+        ("Якщо країна не отримає статусу кандидата, Європа намагається нас обдурити, заявив "
+         "міністр Петро Коваленко.", "uk", "indirect"),
+    ],
+)
+def test_first_person_words_before_their_attribution(text, language, kind):
+    from presslens.statements.reported import find_statements
+
+    assert [s["kind"] for s in find_statements(text, language)] == [kind]
+
+
+@pytest.mark.parametrize(
     ("text", "language"),
     [
         # the source's credit closing an unquoted line with a dash is no speech

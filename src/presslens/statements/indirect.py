@@ -45,9 +45,9 @@ class _Sentence:
     masked: str  # the sentence with quoted words replaced by x
     language: str | None
 
-    def said(self, attr, a: int, b: int, span) -> Statement:
-        """The indirect statement of the article's ``[a, b)``, said as ``attr`` reads it."""
-        return make(attr, self.para.text[a:b], "indirect", a, b, span)
+    def said(self, attr, a: int, b: int, span, kind: str = "indirect") -> Statement:
+        """The statement of the article's ``[a, b)``, said as ``attr`` reads it."""
+        return make(attr, self.para.text[a:b], kind, a, b, span)
 
 
 def indirect(para: Paragraph, s_index: int, ctx: Context) -> Statement | None:
@@ -198,7 +198,17 @@ def _said_after(s: _Sentence, cue, ctx: Context) -> Statement | None | bool:
     a, b = clean_span(s.para.text, s.off, s.off + len(lead))
     if s.para.text[a] in '«"“„' or "x" * 8 in s.masked[: len(lead)]:
         return False
-    return s.said(attr, a, b, (s.off + c_start, s.off + len(s.text)))
+    # «Я добьюсь того, что …, отметил мэр»: the speaker's own words, their marks lost
+    kind = "direct" if _FIRST_PERSON.search(s.para.text[a:b]) else "indirect"
+    return s.said(attr, a, b, (s.off + c_start, s.off + len(s.text)), kind)
+
+
+#: A pronoun of the first person: reported speech keeps none (he said he would …); «нас»,
+#: «наш» (us, our: the country) stay in a journalist's paraphrase.
+_FIRST_PERSON = re.compile(
+    r"(?i)(?<![^\W\d_])(?:я|мы|ми|мне|мені|меня|мене|мой|моя|моё|мое|мои|мій|моє|мої)"
+    r"(?![^\W\d_])"
+)
 
 
 def _anaphoric(s: _Sentence, cue, ctx: Context) -> Statement | None:
