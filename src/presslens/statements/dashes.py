@@ -17,6 +17,7 @@ from presslens.statements.attribution import Attribution, Context, attribute
 from presslens.statements.cues import cue_tokens
 from presslens.statements.paragraph import (
     DASH,
+    FIRST_PERSON,
     RUN_ON,
     Paragraph,
     Statement,
@@ -56,7 +57,7 @@ def dash_paragraph(para: Paragraph, ctx: Context, found: list[Statement],
         _dash_speech(para.line, para.off, ctx)
         or _dash_run(para, ctx)
         or _interview_turn(para, ctx, found)
-        or (None if covered else _inline_dash(para, ctx))
+        or (None if covered else _inline_dash(para, ctx) or _first_person_after_colon(para, ctx))
     )
 
 
@@ -124,6 +125,27 @@ def _dash_run(para: Paragraph, ctx: Context):
         if m is not None:
             return closed_by(text, start, p_off, m, ctx)
     return None
+
+
+def _first_person_after_colon(para: Paragraph, ctx: Context):
+    """A paragraph in the first person, with neither quotation marks nor a dash, under one
+    ending with a colon that names its speaker (``… розповів, що сказав гравцям у перерві:``
+    ``Я не кричав у перерві. …``): the speaker's words, their marks lost."""
+    line = para.line
+    if not para.index or has_quotation(line) or _DASH_OPEN.match(line) or not FIRST_PERSON.search(
+            line):
+        return None
+    p_off, p_line = para.paragraphs[para.index - 1]
+    sents = split_sentences(p_line) if p_line.rstrip().endswith(":") else []
+    if not sents:
+        return None
+    s = sents[-1]
+    attr = attribute(s.text, p_off + s.start, ctx, require_cue=False)
+    if attr is None or attr.person is None:
+        return None
+    q_start, q_end = clean_span(para.text, para.off, para.off + len(line))
+    span = (p_off + s.start, p_off + s.end)
+    return make(attr, para.text[q_start:q_end], "direct", q_start, q_end, span)
 
 
 _ATTRIBUTION_LINE = re.compile(rf"^\s*[{DASH}]\s+(?P<verb>[^\W\d_]+)")

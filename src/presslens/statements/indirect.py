@@ -13,7 +13,15 @@ from dataclasses import dataclass
 
 from presslens.statements.attribution import Context, attribute
 from presslens.statements.cues import cue_tokens
-from presslens.statements.paragraph import BY_WORDS, Paragraph, Statement, clean_span, make, words
+from presslens.statements.paragraph import (
+    BY_WORDS,
+    FIRST_PERSON,
+    Paragraph,
+    Statement,
+    clean_span,
+    make,
+    words,
+)
 from presslens.statements.quotes import quote_spans
 from presslens.text import _morph
 
@@ -199,16 +207,9 @@ def _said_after(s: _Sentence, cue, ctx: Context) -> Statement | None | bool:
     if s.para.text[a] in '«"“„' or "x" * 8 in s.masked[: len(lead)]:
         return False
     # «Я добьюсь того, что …, отметил мэр»: the speaker's own words, their marks lost
-    kind = "direct" if _FIRST_PERSON.search(s.para.text[a:b]) else "indirect"
+    kind = "direct" if FIRST_PERSON.search(s.para.text[a:b]) else "indirect"
     return s.said(attr, a, b, (s.off + c_start, s.off + len(s.text)), kind)
 
-
-#: A pronoun of the first person: reported speech keeps none (he said he would …); «нас»,
-#: «наш» (us, our: the country) stay in a journalist's paraphrase.
-_FIRST_PERSON = re.compile(
-    r"(?i)(?<![^\W\d_])(?:я|мы|ми|мне|мені|меня|мене|мой|моя|моё|мое|мои|мій|моє|мої)"
-    r"(?![^\W\d_])"
-)
 
 
 def _anaphoric(s: _Sentence, cue, ctx: Context) -> Statement | None:

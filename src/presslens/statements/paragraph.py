@@ -22,6 +22,7 @@ __all__ = [
     "BY_WORDS",
     "CLAUSE_STOP",
     "DASH",
+    "FIRST_PERSON",
     "RUN_ON",
     "Paragraph",
     "Statement",
@@ -219,3 +220,11 @@ def runs_on(para: Paragraph, start: int, ctx: Context) -> tuple[Statement | None
         if tail.strip() and not re.search(r"[.!?…»”\"]\s*$", tail):
             return None, tail_off + len(tail.rstrip())
     return None, None
+
+
+#: A pronoun of the first person: reported speech keeps none (he said he would …); «нас»,
+#: «наш» (us, our: the country) stay in a journalist's paraphrase.
+FIRST_PERSON = re.compile(
+    r"(?i)(?<![^\W\d_])(?:я|мы|ми|мне|мені|меня|мене|мой|моя|моё|мое|мои|мій|моє|мої)"
+    r"(?![^\W\d_])"
+)
