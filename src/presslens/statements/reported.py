@@ -27,6 +27,7 @@ from presslens.statements.paragraph import Paragraph, Statement, other_gender
 from presslens.statements.quotes import Quote, quote_spans, split_sentences
 from presslens.statements.roles import Role, find_roles, role_words
 from presslens.statements.speakers import find_people
+from presslens.statements.wordlists import is_media
 
 __all__ = ["find_statements"]
 
@@ -240,6 +241,9 @@ _PLATFORM_FIRST = re.compile(
     r"(?i)^(?:на|у|в)\s+(?:facebook|фейсбуці|фейсбуке|telegram|телеграмі|телеграме|twitter|"
     r"твітері|твиттере|instagram|інстаграмі|инстаграме|x)\s+(?=[А-ЯЁІЇЄҐA-Z])"
 )
+_LATIN = re.compile(r"[A-Za-z][\w .&-]*")
+#: A medium citing the source: «… із посиланням на», «… со ссылкой на».
+_VIA = re.compile(r"(?i),?\s+(?:із|з|со|с)\s+(?:посиланням|ссылкой)\s+на\s+")
 #: A day after the source: «… (ДСНС) в вівторок, 28 квітня».
 _SOURCE_WHEN = re.compile(
     r"(?i)\s+(?:в|у|во)\s+(?:понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье|"
@@ -260,7 +264,7 @@ def _from_source(st: Statement, text: str, people, sources: list[re.Match],
     if not k:
         return
     m = sources[k - 1]
-    a, b = m.span("src")
+    a, b = m.start(), m.end("src")  # «Об этом Джули Дэвис написала в X»: the subject too
     named = [p for p in people if a <= p.start < b]
     if named and other_gender(st.quote, named[0], language):
         return  # «я тут навчалася» in an article a man's office reported: someone else speaks
@@ -274,9 +278,12 @@ def _from_source(st: Statement, text: str, people, sources: list[re.Match],
     src = _SOURCE_TAIL.sub("", _PLATFORM_FIRST.sub("", m.group("src"))).strip(" —–-")
     src = _SOURCE_ABOUT.split(src)[0]  # «в коментарі НБУ щодо даних …»: the НБУ
     src = _SOURCE_WHEN.split(src)[0]  # «… ДСНС в вівторок»: when, not who
-    if not src or src.split()[0].lower() in _SELF | _WHERE or _WHERE_FIRST.match(src):
+    src = _VIA.split(src)[-1]  # «TrueUA із посиланням на СБУ»: the СБУ
+    if (not src or src.split()[0].lower() in _SELF | _WHERE or _WHERE_FIRST.match(src)
+            or (is_media(src) and not _LATIN.fullmatch(src))):
         # «сообщил сам боксер»: the person the article is about; «заявил на брифинге», «в
-        # своем Facebook»: where it was said, not who said it
+        # своем Facebook»: where it was said, not who said it; «сообщает ТАСС»: a medium
+        # relays (a name in Latin letters, NASA, may be the organisation that speaks)
         return
     st.speaker_mention, st.how = " ".join(src.split()[:_SOURCE_WORDS]), "organisation"
 
