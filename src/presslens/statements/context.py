@@ -130,9 +130,9 @@ class Context:
         for key, people in self._by_role_key.items():
             score = role_matches(role.key, key)
             k = bisect.bisect_left(self._role_key_starts[key], before) if score else 0
-            fit = [p for p in people[:k] if self._gender_fits(p, gender)]
-            if fit and (score, fit[-1].start) > (best_score, best.start if best else -1):
-                best, best_score = fit[-1], score
+            fit = next((p for p in reversed(people[:k]) if self._gender_fits(p, gender)), None)
+            if fit and (score, fit.start) > (best_score, best.start if best else -1):
+                best, best_score = fit, score
         return best
 
     def _gender_fits(self, p: Person, gender: str | None) -> bool:

@@ -132,8 +132,9 @@ def _first_person_after_colon(para: Paragraph, ctx: Context):
     ending with a colon that names its speaker (``… розповів, що сказав гравцям у перерві:``
     ``Я не кричав у перерві. …``): the speaker's words, their marks lost."""
     line = para.line
-    if not para.index or has_quotation(line) or _DASH_OPEN.match(line) or not FIRST_PERSON.search(
-            line):
+    if not para.index or not FIRST_PERSON.search(line):
+        return None
+    if has_quotation(line) or _DASH_OPEN.match(line):
         return None
     p_off, p_line = para.paragraphs[para.index - 1]
     sents = split_sentences(p_line) if p_line.rstrip().endswith(":") else []

@@ -211,7 +211,6 @@ def _said_after(s: _Sentence, cue, ctx: Context) -> Statement | None | bool:
     return s.said(attr, a, b, (s.off + c_start, s.off + len(s.text)), kind)
 
 
-
 def _anaphoric(s: _Sentence, cue, ctx: Context) -> Statement | None:
     """Об этом / Такое мнение заявил X: the previous sentence is what was said."""
     c_start, c_end = cue[0], cue[1]

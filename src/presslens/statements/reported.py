@@ -294,6 +294,7 @@ def _give_roles(text: str, people, roles) -> None:
     by_end = sorted(roles, key=lambda r: r.end)
     ends = [r.end for r in by_end]
     by_start = sorted(roles, key=lambda r: r.start)
+    starts = [r.start for r in by_start]
     for person in people:
         # the last role ending at most three characters before the name
         k = bisect.bisect_right(ends, person.start)
@@ -308,7 +309,7 @@ def _give_roles(text: str, people, roles) -> None:
                 person.role, person.role_key = r.text, r.key
                 break
         if person.role is None:
-            _role_after(text, person, by_start)
+            _role_after(text, person, by_start, starts)
     last_role: dict[str, object] = {}  # the nearest earlier mention of a name with a role
     for person in sorted(people, key=lambda p: p.start):
         if person.role is None and person.key in last_role:
@@ -318,10 +319,10 @@ def _give_roles(text: str, people, roles) -> None:
             last_role[person.key] = person
 
 
-def _role_after(text: str, person, by_start: list) -> None:
+def _role_after(text: str, person, by_start: list, starts: list[int]) -> None:
     """A role set off by a comma right after the name (``Мария Захарова, представитель МИД
-    РФ, заявила``): the person's role (``by_start``: the roles by their start)."""
-    k = bisect.bisect_right([r.start for r in by_start], person.end)
+    РФ, заявила``): the person's role (``by_start``: the roles by their start, ``starts``)."""
+    k = bisect.bisect_right(starts, person.end)
     r = by_start[k] if k < len(by_start) else None
     if r is not None and r.start - person.end <= 3 and text[person.end : r.start].strip() == ",":
         person.role, person.role_key = r.text, r.key
