@@ -12,7 +12,7 @@ import re
 from presslens.statements.wordlists import is_media
 from presslens.text import _morph
 
-__all__ = ["PREPOSITIONS", "organisation"]
+__all__ = ["PREPOSITIONS", "WHEN", "organisation"]
 
 #: Prepositions: a word after one is no subject (and «Про це» opens no organisation's name).
 PREPOSITIONS = frozenset(
@@ -21,14 +21,14 @@ PREPOSITIONS = frozenset(
 )
 
 _ORG = r"(?:[А-ЯЁІЇЄҐA-Z][^\s,.;:!?«»\"]*)(?:\s+[А-ЯЁІЇЄҐA-Z][^\s,.;:!?«»\"]*){0,2}"
-# when a statement was made, between the verb and the organisation: «сообщили в среду в …»
-_WHEN = (r"(?:(?:в|у|во)\s+(?:понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье|"
-         r"понеділок|вівторок|середу|четвер|п['’ʼ]ятницю|суботу|неділю)|сегодня|вчера|накануне|"
-         r"сьогодні|вчора|напередодні)")
+#: When a statement was made, between the verb and the organisation: «сообщили в среду в …».
+WHEN = (r"(?:(?:в|у|во)\s+(?:понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье|"
+        r"понеділок|вівторок|середу|четвер|п['’ʼ]ятницю|суботу|неділю)|сегодня|вчера|накануне|"
+        r"сьогодні|вчора|напередодні)")
 # «сообщили в РФ», «заявили в Кремле», «сообщили в среду в компании "Укрэнерго"» after the
 # verb; «В Кремле заявили» before it
 _ORG_AFTER = re.compile(
-    rf"(?:\s+{_WHEN})?\s+(?:в|у|во)\s+(?P<desc>(?:[а-яёіїєґ-]+\s+){{0,3}})"
+    rf"(?:\s+{WHEN})?\s+(?:в|у|во)\s+(?P<desc>(?:[а-яёіїєґ-]+\s+){{0,3}})"
     rf"(?:[«\"„“](?P<quoted>[^«»\"„“”]+)[»\"“”]|(?P<org>{_ORG}))"
 )
 #: The nouns that name an organisation before its quoted or capitalised name («в национальной

@@ -23,6 +23,7 @@ from presslens.statements.attribution import Context
 from presslens.statements.dashes import attribution_line, dash_paragraph, quoted_above
 from presslens.statements.direct import direct
 from presslens.statements.indirect import indirect
+from presslens.statements.organisations import WHEN
 from presslens.statements.paragraph import Paragraph, Statement, other_gender
 from presslens.statements.quotes import Quote, quote_spans, split_sentences
 from presslens.statements.roles import Role, find_roles, role_words
@@ -245,11 +246,7 @@ _LATIN = re.compile(r"[A-Za-z][\w .&-]*")
 #: A medium citing the source: «… із посиланням на», «… со ссылкой на».
 _VIA = re.compile(r"(?i),?\s+(?:із|з|со|с)\s+(?:посиланням|ссылкой)\s+на\s+")
 #: A day after the source: «… (ДСНС) в вівторок, 28 квітня».
-_SOURCE_WHEN = re.compile(
-    r"(?i)\s+(?:в|у|во)\s+(?:понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье|"
-    r"понеділок|вівторок|середу|четвер|п['’ʼ]ятницю|суботу|неділю)\b|\s+(?:сегодня|вчера|"
-    r"сьогодні|вчора|накануне|напередодні)\b"
-)
+_SOURCE_WHEN = re.compile(rf"(?i)\s+{WHEN}\b")
 _SELF = frozenset("сам сама сами само сам. сама.".split())
 # the first word of where something was said (на брифинге, під час, во время; «в ходе» and
 # «у ході» reach here as «ходе», «ході»: the pattern reads the «в», «у» before the source)
