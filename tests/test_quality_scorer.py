@@ -1,5 +1,7 @@
 """The real-text scorer (benchmarks/quality) finds its keys and scores as documented."""
 
+import io
+import json
 import re
 import sys
 from pathlib import Path
@@ -9,6 +11,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the repo's benchmarks/ package
 
+from benchmarks.quality import rebuild  # noqa: E402
 from benchmarks.quality.gold import find_key, gold_lines  # noqa: E402
 from benchmarks.quality.score import score_predictions, score_quotes  # noqa: E402
 
@@ -104,3 +107,33 @@ def test_the_committed_gold_holds_short_keys_only_never_article_text():
     long = [(r["id"], k[:40]) for r in records for k in _keys(r)
             if len(k.split()) > 8 or any(len(_CYRILLIC.findall(w)) > 40 for w in k.split())]
     assert records and long == []
+
+
+@pytest.mark.parametrize(
+    ("excerpt", "saved"),
+    [
+        # the JSON string literal the search tool prints, decoded unchanged
+        (json.dumps(RAW, ensure_ascii=False), True),
+        (RAW, True),
+        # the same address, another stored excerpt: most keys are not on it
+        ("Мэр ушел в отставку\nМэр провел пресс-конференцию.", False),
+    ],
+)
+def test_a_rebuilt_text_is_saved_only_when_the_records_keys_are_on_it(tmp_path, excerpt, saved):
+    gold = tmp_path / "t.jsonl"
+    gold.write_text(json.dumps(RECORD, ensure_ascii=False) + "\n", encoding="utf-8")
+    texts = tmp_path / "texts"
+    stdin = sys.stdin
+    try:
+        sys.stdin = io.StringIO(excerpt)
+        code = rebuild.main(["--gold", str(gold), "--texts", str(texts), "save", "t01-ru"])
+    finally:
+        sys.stdin = stdin
+    assert (code == 0) is saved
+    assert (texts / "t01-ru.txt").exists() is saved
+    if saved:
+        assert (texts / "t01-ru.txt").read_text(encoding="utf-8") == RAW
+        assert rebuild.missing_queries([RECORD | {"query": "q", "url": "u"}], texts) == []
+    else:
+        assert rebuild.missing_queries([RECORD | {"query": "q", "url": "u"}], texts) == [
+            {"query": "q", "want": [{"id": "t01-ru", "url": "u"}]}]

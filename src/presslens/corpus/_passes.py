@@ -32,6 +32,7 @@ from presslens.corpus._rules import (
     GATED_SHORT,
     GLUED_DATE,
     GOES_ON,
+    HEADLINE_WORDS,
     PROSE_WORDS,
     ends_sentence,
     headline_like,
@@ -244,16 +245,17 @@ def mark_repeats(art: Article) -> None:
 
 
 def body_anchor(art: Article, order: list[int]) -> int | None:
-    """The first line of ``order`` that is sentence-like and carries no vocabulary at all."""
-    return next(
-        (
-            i
-            for i in order
-            if is_body(art.stripped[i], art.n_words[i])
-            and (art.n_words[i] > PROSE_WORDS or not art.hits(i))
-        ),
-        None,
-    )
+    """The first line of ``order`` that is sentence-like and carries no vocabulary at all;
+    failing that (a text cut off before its first full stop, under a long menu), the first
+    line longer than a headline that carries none."""
+    def quiet(i: int) -> bool:
+        return art.n_words[i] > PROSE_WORDS or not art.hits(i)
+
+    found = next((i for i in order if is_body(art.stripped[i], art.n_words[i]) and quiet(i)),
+                 None)
+    if found is None:
+        found = next((i for i in order if art.n_words[i] > HEADLINE_WORDS and quiet(i)), None)
+    return found
 
 
 def mark_outside_vocabulary(art: Article) -> None:

@@ -82,8 +82,12 @@ def date_rows(text: str, published: dt.date | None, language: str | None) -> tup
         if tense == "past" and m.kind == "date" and _UNTIL.search(text, max(0, m.start - 6),
                                                                    m.start):
             tense = None  # «ушла в отпуск до 15 мая»: a deadline, not a day that has passed
-        first, last, basis = _in_story_year(m, anchor, published, tense) or resolve_mention(
-            m, published, tense)
+        side = tense
+        if m.kind == "month" and m.year is None and tense != "past" and _UNTIL.search(
+                text, max(0, m.start - 6), m.start):
+            side = "future"  # «мають до вересня вийти»: the coming one, as «до літа»
+        first, last, basis = _in_story_year(m, anchor, published, side) or resolve_mention(
+            m, published, side)
         if m.kind == "date" and m.year is not None and m.day is not None:
             anchor = m  # the last day written with its year: the year of the story told
         tense = None if tense == "infinitive" else tense

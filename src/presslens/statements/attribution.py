@@ -301,8 +301,10 @@ def _descriptor(clause: str, offset: int, cue, ctx: Context) -> Attribution | No
         if reading is None:
             continue
         pos = offset + m.start()
-        # «— огласил решение судья»: a noun of either gender takes the past verb's
-        gender = _gender(reading.tags) or _verb_gender(cue[2], ctx.language)
+        # the past verb tells the person's gender, the noun only when the verb does not: «—
+        # огласил решение судья» (a noun of either gender), «— написала синоптик» (a post
+        # named in the masculine, held by a woman)
+        gender = _verb_gender(cue[2], ctx.language) or _gender(reading.tags)
         person = ctx.antecedent(pos, gender, strict=True)
         if person is None and ctx.antecedent(pos, None) is None:
             return None  # no one named before: the speaker may be named after

@@ -1,0 +1,76 @@
+"""Failure classes found on real articles of benchmarks/quality batches bq and bs, each guarded
+by sentences written for the test in Russian and Ukrainian, never copied from the articles."""
+
+import pandas as pd
+import pytest
+
+# --------------------------------------------------------------------------- speakers
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "keys"),
+    [
+        # a post named in the masculine, held by a woman: the verb's gender tells who it is
+        ("Похолодання прийде в неділю. Про це повідомила синоптик Ганна Мельник.\n\"Я вже "
+         "попереджала, що морози триматимуться до кінця місяця\", — написала синоптик.", "uk",
+         ["мелник"]),
+        ("Похолодание придет в воскресенье. Об этом сообщила синоптик Анна Мельник.\n«Я уже "
+         "предупреждала, что морозы продержатся до конца месяца», — написала синоптик.", "ru",
+         ["мелник"]),
+        # … and a man's the same way, when a woman was named last
+        ("Тренер Петро Коваленко прокоментував гру. Його підтримала дружина Ганна.\n\"Ми "
+         "боролися весь матч, але цього виявилося замало\", — сказав тренер.", "uk",
+         ["коваленко"]),
+    ],
+)
+def test_speakers_of_batches_bq_bs(text, language, keys, direct, speaker_keys):
+    assert speaker_keys(direct(text, language)) == keys
+
+
+# --------------------------------------------------------------------------- dates
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "published", "first"),
+    [
+        # «до» a month without a year, told in no past tense: until the coming one
+        ("Усі школи мають до вересня перейти на навчання в класах.", "uk", "2024-02-28",
+         "2024-09-01"),
+        ("Все школы должны до сентября перейти на очное обучение.", "ru", "2024-02-28",
+         "2024-09-01"),
+        # … told in the past tense: the one gone by
+        ("Школи працювали дистанційно до вересня.", "uk", "2024-02-28", "2023-09-01"),
+    ],
+)
+def test_until_a_month(text, language, published, first):
+    from presslens import dates_table
+
+    arts = pd.DataFrame([{"id": "a", "text": text, "language": language,
+                          "published": pd.Timestamp(published)}])
+    row = dates_table(arts).iloc[0]
+    assert str(row["date_start"])[:10] == first
+
+
+# --------------------------------------------------------------------------- cleaning
+
+_MENU_UK = "\n".join(f"  • {w}" for w in ("Новини", "Події", "Політика", "Економіка", "Спорт"))
+_MENU_RU = "\n".join(f"  • {w}" for w in ("Новости", "События", "Политика", "Экономика"))
+
+
+@pytest.mark.parametrize(
+    ("raw", "lines"),
+    [
+        # a page cut off before the body's first full stop, under a long menu: the body is
+        # the lines longer than a headline, not the menu
+        (f"Вільне місто\n{_MENU_UK}\nЛікарня отримала новий апарат\nЯкось до редакції "
+         "прийшла пацієнтка лікарні, яка довго лікувалася у відділенні, і розповіла:\n– Мене "
+         "поклали в коридорі, бо стільців для відвідувачів там не передбачено. Я чекала",
+         [8, 9]),
+        (f"Свободный город\n{_MENU_RU}\nБольница получила новый аппарат\nОднажды в редакцию "
+         "пришла пациентка больницы, которая долго лечилась в отделении, и рассказала:\n– Меня "
+         "положили в коридоре, потому что стульев для посетителей там не предусмотрено. Я "
+         "ждала", [7, 8]),
+    ],
+)
+def test_a_body_without_a_full_stop_under_a_menu(raw, lines, cleaned_lines):
+    assert cleaned_lines(raw)[0] == lines
