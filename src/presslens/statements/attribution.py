@@ -128,11 +128,12 @@ def attribute(
     if gen:
         k = 1 if gen.group(1) else 2
         return _pronoun_attr(ctx, (cue, gen), offset, gen.group(k), offset + gen.start(k))
-    # 1. after слова / по словам / за словами: the person (or pronoun) that follows
-    if nominal:
-        found = _after_nominal(clause, offset, ctx, (cue, nominal), people, roles)
-        if found is not None:
-            return found
+    # 1. after слова / по словам / за словами: the person (or pronoun) that follows; after a
+    # quoting verb, the person it cites
+    found = (_after_nominal(clause, offset, ctx, (cue, nominal), people, roles) if nominal
+             else None) or _cited((cue, nominal), offset, people)
+    if found is not None:
+        return found
     # 2. a subject: a nominative name, pronoun or role noun, nearest to the cue
     anchor = offset + (cue[0] if cue else (nominal.start() if nominal else 0))
     candidates = _subjects(clause, offset, anchor, people, roles)
@@ -164,6 +165,16 @@ def _after_nominal(clause: str, offset: int, ctx: Context, cues, people, roles):
         return (_name_attr(cues, offset, named[0]) if named
                 else _role_attr(ctx, role_after[0], cues, offset))
     return _whose_words(clause[nominal.end() :], after, offset, ctx, cues)
+
+
+def _cited(cues, offset: int, people) -> Attribution | None:
+    """The person a quoting verb cites, named after it in an oblique case: «…», –
+    процитировала журналистка Ульяну Супрун (the journalist relays, Suprun speaks)."""
+    cue = cues[0]
+    if cue is None or not _QUOTING.match(cue[2]):
+        return None
+    cited = [p for p in people if p.start >= offset + cue[1] and not p.nominative]
+    return _name_attr(cues, offset, cited[0]) if cited else None
 
 
 def _whose_words(rest: str, pos: int, offset: int, ctx: Context, cues) -> Attribution | None:
@@ -278,7 +289,7 @@ def _pronoun_attr(ctx: Context, cues, offset: int, word: str, pos: int) -> Attri
 _LOWER_WORD = re.compile(r"[а-яёіїєґ'’ʼ-]+")
 _ANY_WORD = re.compile(r"[А-ЯЁІЇЄҐа-яёіїєґ'’ʼ-]+")
 #: A relay verb whose object is the one quoted: «цитирует политика», «цитує міністра».
-_QUOTING = re.compile(r"(?i)^цит")
+_QUOTING = re.compile(r"(?i)^(?:про)?цит")
 #: How many words after the reporting verb its subject may stand.
 _DESCRIPTOR_REACH = 3
 

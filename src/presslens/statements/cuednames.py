@@ -1,6 +1,7 @@
-"""Names a verb of speech vouches for: a capitalised word right after ``сказал`` is a surname
-(``— сказал Усик``), a first name alone ending the clause is a person known by one name
-(``— зазначила Джамала.``)."""
+"""Names a verb of speech or a first name vouches for: a capitalised word right after
+``сказал`` is a surname (``— сказал Усик``), a first name alone ending the clause is a person
+known by one name (``— зазначила Джамала.``), a surname in «-ой» after a man's first name is his
+own in the nominative (``Оксен Лисовой``)."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from presslens.statements.cues import is_cue
 from presslens.statements.names import name_key
 from presslens.text import Token, _morph
 
-__all__ = ["named_by_cue", "one_name_after_cue"]
+__all__ = ["adjectival_surnames", "named_by_cue", "one_name_after_cue"]
 
 
 def named_by_cue(tokens: list[Token], kinds: list[str | None], language: str | None) -> set[str]:
@@ -43,3 +44,22 @@ def one_name_after_cue(tokens: list[Token], kinds: list[str | None],
                 out.add(tokens[i].start)
                 break
     return out
+
+
+def adjectival_surnames(people: list, governed) -> list:
+    """Read a surname in «-ой» after a man's first name (``Оксен Лисовой``) as an adjectival
+    surname in the nominative, not a woman's in an oblique case (Лисовой, of Лисова); so the
+    same form alone elsewhere in the text (``— сказал Лисовой``), unless a preposition
+    governs it (``governed(start)``). Returns ``people``, changed in place."""
+    forms = {p.tokens[-1].text for p in people if len(p.tokens) > 1 and p.gender == "masc"
+             and p.tokens[-1].text.endswith("ой")}
+    for p in people:
+        if p.tokens[-1].text in forms and not governed(p.tokens[0].start):
+            p.nominative = p.nominative or len(p.tokens) == 1 or _first_nominative(p)
+            p.gender, p.surname = "masc", p.tokens[-1].text
+    return people
+
+
+def _first_nominative(p) -> bool:
+    """Whether the first word of a full name reads in the nominative (Оксен, not Оксена)."""
+    return p.first is not None and p.first == p.tokens[0].text

@@ -15,6 +15,7 @@ import re
 
 from presslens.statements.attribution import Attribution, Context, attribute
 from presslens.statements.cues import cue_tokens
+from presslens.statements.names import fold_letters
 from presslens.statements.paragraph import (
     DASH,
     FIRST_PERSON,
@@ -254,6 +255,9 @@ def _interview_turn(para: Paragraph, ctx: Context, found: list):
             None, None, who.speaker_person, who.speaker_mention, None, who.role, "context"
         )
         return make(attr, text[q_start:q_end], "direct", q_start, q_end, who.attribution)
+    if prev.endswith("?") and (addressed := _addressed(para, ctx)) is not None:
+        attr = Attribution(None, None, addressed, addressed.text, None, None, "context")
+        return make(attr, text[q_start:q_end], "direct", q_start, q_end, None)
     # the article's first statement, an answer right after the lede that names its speaker:
     # «Головний тренер Іван Коваль оцінив гру команди.» then «— Ми готувалися …»
     if not found and para.index > 0:
@@ -263,6 +267,30 @@ def _interview_turn(para: Paragraph, ctx: Context, found: list):
             return make(attr, text[q_start:q_end], "direct", q_start, q_end,
                          (p_off, p_off + len(p_line)))
     return _own_voice(para, ctx, found, q_start, q_end)
+
+
+#: A question opening with the name it addresses: «— Роман Геннадьевич, …?», «– Пане Василю, …?»
+_ADDRESS = re.compile(
+    rf"^\s*[{DASH}]\s+(?:(?:[Пп]ане|[Пп]ані|[Гг]осподин|[Гг]оспожа)\s+)?"
+    r"([А-ЯЁІЇЄҐ][а-яёіїєґ'’]{2,})(?:\s+[А-ЯЁІЇЄҐ][а-яёіїєґ]+(?:ич|на))?\s*,"
+)
+
+
+def _addressed(para: Paragraph, ctx: Context):
+    """The guest of an interview that a question above addresses by first name (``— Роман
+    Геннадьевич, …?`` after «поговорили с Романом Кравченко»): the one person the article
+    names in full with that first name, else None."""
+    for _, line in reversed(para.paragraphs[: para.index]):
+        m = _ADDRESS.match(line) if line.rstrip().endswith("?") else None
+        if m is None:
+            continue
+        stem = fold_letters(m.group(1))[:4]
+        named: dict = {}
+        for p in ctx.people:  # (the first mention of each: the name in full)
+            if p.first and len(p.tokens) > 1 and fold_letters(p.first)[:4] == stem:
+                named.setdefault(p.key, p)
+        return next(iter(named.values())) if len(named) == 1 else None
+    return None
 
 
 #: Words of a speaker's own voice: dash speech says «я», «мы», «нам» (a dashed list does not).
