@@ -29,6 +29,12 @@ import pytest
         # an adjectival surname in «-ой» after a man's first name, then alone after the verb
         ("С предложением выступил министр Оксен Лисовой.\n\"Это поступление без экзамена на "
          "нулевой курс\", — сказал Лисовой в Раде.", "ru", ["лисов"]),
+        # two surnames side by side in two cases are two people: the speaker and the one
+        # spoken to
+        ("\"Потрібно зробити все, щоб місто повернулося до нормального життя\", - сказав "
+         "Коваленко Мельнику.", "uk", ["коваленко"]),
+        ("«Нужно сделать все, чтобы город вернулся к нормальной жизни», — сказал Коваленко "
+         "Петровой.", "ru", ["коваленко"]),
     ],
 )
 def test_speakers_of_batches_bq_bs(text, language, keys, direct, speaker_keys):
@@ -82,6 +88,26 @@ def test_until_a_month(text, language, published, first):
                           "published": pd.Timestamp(published)}])
     row = dates_table(arts).iloc[0]
     assert str(row["date_start"])[:10] == first
+
+
+# --------------------------------------------------------------------------- ru↔uk
+
+
+@pytest.mark.parametrize(
+    ("uk", "ru"),
+    [
+        # words of news whose two spellings share no regular correspondence
+        ("Я не маю наміру розганяти такі чутки", "Я не намерен разгонять такие слухи"),
+        ("Наразі перемоги люблять тишу, а уваги надто багато",
+         "Сейчас победы любят тишину, а внимания слишком много"),
+        ("Повноваження міського голови припиняються з моменту позбавлення громадянства",
+         "Полномочия городского головы прекращаются с момента лишения гражданства"),
+    ],
+)
+def test_a_translation_keeps_its_likeness(uk, ru):
+    from presslens.statements.linking import SIMILARITY, statement_similarity
+
+    assert statement_similarity([uk, ru], ["uk", "ru"])[0, 1] >= 2 * SIMILARITY
 
 
 # --------------------------------------------------------------------------- cleaning

@@ -182,7 +182,7 @@ def find_people(text: str, language: str | None = None) -> list[Person]:
     tokens = tokenize(text)
     kinds = _word_kinds(text, tokens, language)
     groups = [_trim(text, tokens[i : j + 1], kinds[i : j + 1], language)
-              for i, j in _runs(tokens, kinds) if kinds[j] != "particle"]
+              for i, j in _runs(tokens, kinds, language) if kinds[j] != "particle"]
     confirmed = {name_key(g[-1].text) for g, k, _ in groups if len(g) > 1}
     confirmed |= {name_key(g[0].text) for g, k, _ in groups if len(g) > 1 and k[0] == "surname"}
     confirmed |= named_by_cue(tokens, kinds, language)
@@ -262,23 +262,19 @@ def qualifies(word: str, noun: str, language: str | None, animate: bool = True) 
                for p in _morph.parses(word, language))
 
 
-def _runs(tokens: list[Token], kinds: list[str | None]) -> list[tuple[int, int]]:
-    """Return the ``(first, last)`` token indices of each run of name words one space apart."""
-    runs = []
-    named = [i for i, kind in enumerate(kinds) if kind is not None]
-    q = 0
-    while q < len(named):
-        i = j = named[q]
-        q += 1
-        while (
-            j + 1 < len(tokens)
-            and kinds[j + 1] is not None
-            and tokens[j + 1].start == tokens[j].end + 1
-        ):
-            j += 1
-            q += 1
-        runs.append((i, j))
-    return runs
+def _runs(tokens: list[Token], kinds: list[str | None], language: str | None
+          ) -> list[tuple[int, int]]:
+    """Return the ``(first, last)`` token indices of each run of name words one space apart;
+    two surnames in two cases are two people (``сказав Зеленський Федорову``)."""
+    runs: list[list[int]] = []
+    for i in (i for i, kind in enumerate(kinds) if kind is not None):
+        if runs and runs[-1][1] == i - 1 and tokens[i].start == tokens[i - 1].end + 1 and not (
+                kinds[i - 1] == kinds[i] == "surname" and _subject_form(
+                    tokens[i - 1].text, language) != _subject_form(tokens[i].text, language)):
+            runs[-1][1] = i
+        else:
+            runs.append([i, i])
+    return [(a, b) for a, b in runs]
 
 
 def _trim(
