@@ -5,11 +5,13 @@
 * :func:`gated_reason`: the vocabulary of prompts, navigation, comments and captions, trusted
   on short lines, outside the body, or on two hits;
 * :func:`inner_reason`: a caption, a subheading or a related headline inside the body;
-* :func:`cut_off_tail`: the last line of a text cut off mid-sentence, which is body.
+* :func:`cut_off_tail`: the last line of a text cut off mid-sentence, which is body;
+* :func:`listed_under_colon`: the items of a list a body line introduces, which are body.
 """
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 
@@ -182,6 +184,8 @@ def inner_reason(line: str, n: int) -> str | None:
 #: the text at its end, so a short unfinished line before a prompt is a related headline.
 _CUT_BEFORE_MORE = 8
 _CUT_WORD = re.compile(r"[\w,;:\-–—«»„“”\"(’'ʼ]\s*$")
+#: A label's colon, then a headline of three words or more (``Читайте також: Унаслідок …``).
+_HEADLINE_AFTER_LABEL = re.compile(r":\s*\S+(?:\s+\S+){2}")
 #: Reasons of lines that can stand between two paragraphs of a body.
 _INLINE = frozenset({"caption", "ad", "counter", "url", "punctuation"})
 
@@ -193,6 +197,26 @@ INTRODUCES_WORDS = 6
 def introduces(line: str, n: int) -> bool:
     """Whether a line of ``n`` words introduces the next one: a sentence ending with a colon."""
     return n >= INTRODUCES_WORDS and line.rstrip().endswith(":")
+
+
+#: An item of a list: a dash, a bullet or a number opening a line.
+_LIST_ITEM = re.compile(r"^\s*(?:[-–—•·*]|\d{1,2}[.)])\s+\S")
+
+
+def listed_under_colon(lines, live: list[int], reason, n_words, i: int) -> bool:
+    """Whether line ``i`` is an item of a list that a kept line of the body introduces with
+    a colon (``… подготовили список цен:``), the items between them kept too, or the line
+    that introduces one (``lines``: stripped; ``live``: the non-empty lines, in order)."""
+    if not _LIST_ITEM.match(lines[i]):
+        k = bisect.bisect_right(live, i)
+        return introduces(lines[i], n_words[i]) and k < len(live) and bool(
+            _LIST_ITEM.match(lines[live[k]]))
+    for j in reversed(live[: bisect.bisect_left(live, i)]):
+        if j in reason:
+            return False
+        if not _LIST_ITEM.match(lines[j]):
+            return introduces(lines[j], n_words[j])
+    return False
 
 
 def cut_off_tail(lines, live, last, reason, n_words) -> int | None:
@@ -207,8 +231,9 @@ def cut_off_tail(lines, live, last, reason, n_words) -> int | None:
     # caption or an ad may stand inside the body
     def passed(i: int, nxt: int | None) -> bool:
         line = lines[i].strip()
-        if reason.get(i) in _INLINE:
-            return True
+        if reason.get(i) in _INLINE or (reason.get(i) == "read-also"
+                                         and _HEADLINE_AFTER_LABEL.search(line)):
+            return True  # (a link with its headline, «Читайте також: …», inside the body)
         if reason.get(i) == "section heading" and line.endswith(":"):
             return nxt is not None and nxt not in reason  # `Що передувало:` over the text
         if i in reason:

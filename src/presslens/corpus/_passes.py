@@ -21,6 +21,7 @@ from presslens.corpus._classify import (
     gated_reason,
     inner_reason,
     introduces,
+    listed_under_colon,
     question_heading,
     signature,
     strict_reason,
@@ -336,6 +337,8 @@ def mark_fragments(art: Article) -> None:
             continue  # «… в Харькове» / «будут построены …»: one sentence broken over two lines
         if cut is not None and i < cut and introduces(line, n):
             continue  # «… депутат відповів так:» before the line cut off: body
+        if listed_under_colon(art.stripped, art.live, art.reason, art.n_words, i):
+            continue  # «- сахар — 73,5 руб. за кг» in a list a body line introduces
         if i > last and art.related_block and n <= 25:
             reason[i] = "related headline"
         elif n <= 4 or (i > last and n <= 20 and not GOES_ON.search(line)) or (
