@@ -195,8 +195,20 @@ def strip_date_prefix(lines: list[str]) -> tuple[int, str] | None:
 
 
 def headline_like(line: str) -> bool:
-    """Tell whether a line is short enough for a headline and does not announce a list."""
-    return len(LETTER_WORD.findall(line)) <= HEADLINE_WORDS and not line.endswith(":")
+    """Tell whether a line is short enough for a headline and does not announce a list, or
+    is a longer headline that credits its words to someone after a dash."""
+    return (len(LETTER_WORD.findall(line)) <= HEADLINE_WORDS and not line.endswith(":")) or (
+        len(LETTER_WORD.findall(line)) <= _CREDITED_WORDS and bool(_CREDITED.search(line)))
+
+
+#: A headline that credits its words to someone after a dash, with no stop at its end: ``…
+#: мають до вересня вийти в офлайн - заступник міністра освіти Винницький`` (no closing
+#: quotation mark before the dash: that would close a quotation in the body).
+_CREDITED = re.compile(
+    r"[^\s»\"”“'’.!?…]\s+[–—-]\s+(?:[а-яіїєґё'’.-]+\s+){0,6}"
+    r"[А-ЯІЇЄҐЁ][а-яіїєґё'’-]+(?:\s+[А-ЯІЇЄҐЁ][а-яіїєґё'’-]+)?$"
+)
+_CREDITED_WORDS = 30
 
 
 def dated(line: str) -> bool:

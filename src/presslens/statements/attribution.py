@@ -65,11 +65,15 @@ _ROLE_TAIL_STOP = re.compile(r"[,.;:!?«»\"“”„()—–]")
 def _names_role(clause: str, offset: int, role: Role, person: Person) -> bool:
     """Whether ``person`` is named right after ``role``, maybe after the rest of a long
     title in the genitive (``речник Інформаційно-аналітичного центру РНБО Андрій Лисенко``):
-    at most eight words and no punctuation between."""
+    at most eight words and no punctuation between but a quoted name."""
     if person.start < role.end:
         return False
-    between = clause[role.end - offset : person.start - offset]
+    # (the quoted name of a company in the title: «гендиректор сервиса «Ценозавр» Калугин»)
+    between = _QUOTED_NAME.sub(" ", clause[role.end - offset : person.start - offset])
     return not _ROLE_TAIL_STOP.search(between) and len(between.split()) <= 8
+
+
+_QUOTED_NAME = re.compile(r"[«\"“„][^«»\"“”„,.;:!?]{1,40}[»\"”“]")
 
 
 def _clause_people(ctx: Context, start: int, end: int) -> list[Person]:
@@ -279,7 +283,8 @@ def _name_attr(cues, offset: int, person: Person) -> Attribution:
 def _pronoun_attr(ctx: Context, cues, offset: int, word: str, pos: int) -> Attribution:
     """The attribution to the pronoun ``word`` at ``pos``: the last person of its gender."""
     cue, nominal = cues
-    person = ctx.antecedent(pos, PRONOUNS[word.lower()])
+    gender = PRONOUNS[word.lower()]
+    person = ctx.antecedent(pos, gender) or ctx.named_next(pos, gender)
     return Attribution(
         _cue_text(cue, nominal), _cue_pos(cue, nominal, offset), person, word, pos, None,
         "pronoun",

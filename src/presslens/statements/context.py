@@ -87,6 +87,23 @@ class Context:
                 last_any = p
         return loose or last_fit or (None if strict else last_subject or last_any)
 
+    def named_next(self, after: int, gender: str | None) -> Person | None:
+        """Return the person a text that names no one before ``after`` names next as a
+        subject, of the right gender, within four lines (``"…", – сказав він.`` opening an
+        excerpt, then ``Митрополит Епіфаній додав …``); None when someone was named before."""
+        if self._upto(after):
+            return None
+        last = self.paragraph_of(after) + 4  # (two paragraphs with blank lines between)
+        for p in self.people[self._upto(after):]:
+            if self.paragraph_of(p.start) > last:
+                return None
+            # (a surname alone shows no sure gender: Марченко reads as a woman's)
+            shown = self._key_gender.get(p.key) if p.first else None
+            if p.nominative and not self._quoted(p.start) and not is_media(p.text) and (
+                    gender is None or shown in (gender, None)):
+                return p
+        return None
+
     def fitting(self, role: Role, before: int) -> Person | None:
         """Return the last person named before ``before`` whose own role does not contradict
         the role noun (for ``добавил министр`` after a name given without that role)."""
