@@ -53,6 +53,11 @@ import pytest
         ("Мельник приїхав до міста.\n\"Так, є така ймовірність, що ми будемо вимушені міняти "
          "бюджет\", - сказав він.\nКоваленко повідомив, що консультації тривають.", "uk",
          ["мелник"]),
+        # a name known by one word right after a verb of speech is its subject, though the
+        # dictionary reads it as another name's genitive (Джамала as «of Джамал»)
+        ("Украинская певица Джамала выступила в Берлине.\n\"Мы сейчас один народ, - говорит "
+         "Джамала. - Мы говорим на разных языках, но живем в одной стране\".", "ru",
+         ["джамал"]),
     ],
 )
 def test_speakers_of_batches_bq_bs(text, language, keys, direct, speaker_keys):

@@ -9,7 +9,7 @@ from presslens.statements.cues import is_cue
 from presslens.statements.names import name_key
 from presslens.text import Token, _morph
 
-__all__ = ["adjectival_surnames", "named_by_cue", "one_name_after_cue"]
+__all__ = ["named_by_cue", "one_name_after_cue", "settle_forms"]
 
 
 def named_by_cue(tokens: list[Token], kinds: list[str | None], language: str | None) -> set[str]:
@@ -63,3 +63,13 @@ def adjectival_surnames(people: list, governed) -> list:
 def _first_nominative(p) -> bool:
     """Whether the first word of a full name reads in the nominative (Оксен, not Оксена)."""
     return p.first is not None and p.first == p.tokens[0].text
+
+
+def settle_forms(people: list, known_by_one: set[int], governed) -> list:
+    """Settle what the text tells of its names' forms: a name right after a verb of speech
+    is its subject (``— говорит Джамала``, whatever the dictionary reads); an adjectival
+    surname in «-ой» after a man's first name (:func:`adjectival_surnames`). Returns
+    ``people``, changed in place."""
+    for p in people:
+        p.nominative = p.nominative or p.tokens[0].start in known_by_one
+    return adjectival_surnames(people, governed)

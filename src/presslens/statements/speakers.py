@@ -15,7 +15,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from presslens.statements.cuednames import adjectival_surnames, named_by_cue, one_name_after_cue
+from presslens.statements.cuednames import named_by_cue, one_name_after_cue, settle_forms
 from presslens.statements.names import first_key, name_key, nominative_name, place_keys, plural_name
 from presslens.statements.wordlists import (
     NOT_PEOPLE,
@@ -200,9 +200,10 @@ def find_people(text: str, language: str | None = None) -> list[Person]:
     known_by_one = one_name_after_cue(tokens, kinds, language)
     twice = Counter(p.key for p, _, alone in people
                     if alone and not named[id(p)] and len(p.tokens) == 1)
-    return adjectival_surnames([p for p, ok, alone in people if ok or alone and (
+    found = [p for p, ok, alone in people if ok or alone and (
         named[id(p)] or p.tokens[0].start in known_by_one
-        or (len(p.tokens) == 1 and twice[p.key] >= 2))], lambda at: _governed(text, at, language))
+        or (len(p.tokens) == 1 and twice[p.key] >= 2))]
+    return settle_forms(found, known_by_one, lambda at: _governed(text, at, language))
 
 
 _FIRST_ONLY = (["first"], ["first", "patr"])
