@@ -65,6 +65,27 @@ def test_speakers_of_batches_bq_bs(text, language, keys, direct, speaker_keys):
 
 
 @pytest.mark.parametrize(
+    ("text", "language", "quote"),
+    [
+        # a perfective gerund of a verb of speech reports the main clause's subject's words:
+        # a quoted fragment after «назвавши …» is a quotation …
+        ("Президент Петро Коваленко виступив зі зверненням, назвавши цей рік «вибореним "
+         "стійкістю та щоденною працею українців».", "uk",
+         "вибореним стійкістю та щоденною працею українців"),
+        # … and «заявив, что …» after a gerund is reported speech of the subject
+        ("Мэр Петр Коваленко попытался посеять панику среди жителей, заявив, что город "
+         "окружен.", "ru", "город окружен"),
+        # an imperfective gerund reports nothing by itself
+        ("Коментуючи ситуацію, мер Петро Коваленко поїхав на об'єкт.", "uk", None),
+    ],
+)
+def test_a_gerund_of_speech(text, language, quote, statements_of):
+    found = statements_of([(text, language)], "2024-03-14")
+    assert (found["quote"].iloc[0] if len(found) else None) == quote
+    assert quote is None or found["speaker"].iloc[0] in ("Petro Kovalenko", "Petr Kovalenko")
+
+
+@pytest.mark.parametrize(
     ("text", "language", "keys"),
     [
         # an interview's answers are the guest's, whom the first question addresses by name

@@ -38,8 +38,10 @@ def is_cue(word: str, language: str | None) -> str | None:
     """Tell whether ``word`` is a reporting verb; return ``"speech"``, ``"relay"``,
     ``"message"`` (an impersonal reflexive: отмечается, наголошувалося) or None.
 
-    Only finite verbs, short adjectives and short participles (уверена) count: a gerund such
-    as ``коментуючи`` or an infinitive does not report a statement by itself.
+    Only finite verbs, short adjectives, short participles (уверена) and perfective gerunds
+    (``назвав его «…»``, ``наголосивши, що …``: the main clause's subject said it) count: an
+    imperfective gerund such as ``коментуючи`` or an infinitive does not report a statement
+    by itself.
     """
     if not word[:1].isalpha():
         return None
@@ -49,7 +51,10 @@ def is_cue(word: str, language: str | None) -> str | None:
     cues = _cues()
     for p in found[:2]:
         normal = p.normal.replace("ё", "е")
-        if p.pos not in ("VERB", "ADJS", "PRTS") and normal not in _ADJECTIVE_CUES:
+        if p.pos == "GRND" and "perf" in p.tags:
+            # (the Ukrainian dictionary's normal form is the gerund itself: назвавши → назвати)
+            normal = _UK_GERUND.sub(lambda m: "тися" if m.group(1) else "ти", normal)
+        elif p.pos not in ("VERB", "ADJS", "PRTS") and normal not in _ADJECTIVE_CUES:
             continue
         if p.pos == "VERB" and "impr" in p.tags:
             continue
@@ -60,6 +65,9 @@ def is_cue(word: str, language: str | None) -> str | None:
         if _message_passive(normal, p.tags, cues["speech"]):
             return "message"
     return None
+
+
+_UK_GERUND = re.compile(r"вши(сь)?$")
 
 
 def _message_passive(normal: str, tags, speech: frozenset[str]) -> bool:
