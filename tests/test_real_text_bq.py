@@ -65,6 +65,26 @@ def test_speakers_of_batches_bq_bs(text, language, keys, direct, speaker_keys):
 
 
 @pytest.mark.parametrize(
+    ("text", "language", "quotes", "keys"),
+    [
+        # the items of a dashed list in lower case are no one's speech; the quotation after
+        # the list is still the words of the one who listed
+        ("Петро Коваленко додав, що його мета незмінна. Серед своїх задач він виокремив:\n"
+         "- посилення обороноздатності області та підтримка військових,\n- допомога "
+         "мешканцям і переселенцям на підконтрольній території,\n- підготовка до відновлення "
+         "громад.\n«Протягом двох років війни разом з командою міста я робив це щодня».", "uk",
+         ["Протягом двох років війни разом з командою міста я робив це щодня"], ["коваленко"]),
+        ("Эксперты подготовили список цен на продукты к празднику:\n- мука — 143 рубля за "
+         "килограмм,\n- сахар — 73 рубля за килограмм.", "ru", [], []),
+    ],
+)
+def test_a_dashed_list_is_no_speech(text, language, quotes, keys, direct, speaker_keys):
+    found = direct(text, language)
+    assert [s["quote"] for s in found] == quotes
+    assert speaker_keys(found) == keys
+
+
+@pytest.mark.parametrize(
     ("text", "language", "quote"),
     [
         # a perfective gerund of a verb of speech reports the main clause's subject's words:

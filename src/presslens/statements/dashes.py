@@ -54,6 +54,8 @@ def dash_paragraph(para: Paragraph, ctx: Context, found: list[Statement],
     -------
     Statement or None
     """
+    if _LIST_ITEM.match(para.line):
+        return None  # «- посилення обороноздатності …»: an item of a list, no one's speech
     return (
         _dash_speech(para.line, para.off, ctx)
         or _dash_run(para, ctx)
@@ -97,6 +99,8 @@ def _dash_speech(line: str, off: int, ctx: Context):
 
 
 _DASH_OPEN = re.compile(rf"^\s*[{DASH}]\s+\S")
+#: A dash opening a line in lower case: a list's item (speech opens with a capital letter).
+_LIST_ITEM = re.compile(rf"^\s*[{DASH}]\s*[a-zа-яёіїєґ]")
 _DASH_CLOSE = re.compile(rf"^(?P<body>.+?)(?P<punct>[,.!?…])\s+[{DASH}]\s+(?P<clause>.+)$")
 
 
