@@ -85,6 +85,36 @@ def test_a_dashed_list_is_no_speech(text, language, quotes, keys, direct, speake
 
 
 @pytest.mark.parametrize(
+    ("text", "language", "ends"),
+    [
+        # speech left open runs over the next paragraphs that go on in the first person
+        # singular, with no mark of their own: dash speech …
+        ("Головний тренер Петро Коваленко прокоментував перемогу команди.\n— Складна гра зі "
+         "складним суперником на важкому полі.\nЯ просив хлопців не поступатися в "
+         "єдиноборствах, і вони виконали завдання.\nПісля гри команда повернулася до Києва.",
+         "uk", ["і вони виконали завдання"]),
+        # … and a quotation that never closes
+        ("Главный тренер Петр Коваленко прокомментировал победу команды:\n«Сложная игра со "
+         "сложным соперником на тяжелом поле.\nЯ просил ребят не уступать в единоборствах, и "
+         "они выполнили задание.\nПосле игры команда вернулась в Киев.", "ru",
+         ["и они выполнили задание"]),
+        # a narrator's «ми» (the country) does not go on with the speaker's words
+        ("Депутат Петро Коваленко відповів так:\n— Якби це президент сказав, я б це "
+         "підтримав.\nНа думку Коваленка, виплати потрібні, щоб ми не заходили в локдаун.",
+         "uk", ["я б це підтримав"]),
+        # an unquoted paragraph closed by a short credit of speech, its comma lost
+        ("Киевсовет принял бюджет столицы на следующий год.\nМы сможем поддерживать "
+         "жизнедеятельность столицы и помогать военным - резюмировал Петр Коваленко.", "ru",
+         ["помогать военным"]),
+    ],
+)
+def test_speech_over_paragraphs_and_a_bare_credit(text, language, ends, direct):
+    found = [s["quote"].rstrip(" .»") for s in direct(text, language)]
+    assert [q[-len(end):] for q, end in zip(found, ends, strict=False)] == ends
+    assert len(found) == len(ends)
+
+
+@pytest.mark.parametrize(
     ("text", "language", "quote"),
     [
         # a perfective gerund of a verb of speech reports the main clause's subject's words:

@@ -12,6 +12,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from presslens.statements.attribution import Attribution, Context, attribute
 from presslens.statements.cues import cue_tokens
@@ -27,6 +28,7 @@ from presslens.statements.paragraph import (
     has_quotation,
     make,
     other_gender,
+    unmarked_end,
     words,
 )
 from presslens.statements.quotes import split_sentences
@@ -56,12 +58,23 @@ def dash_paragraph(para: Paragraph, ctx: Context, found: list[Statement],
     """
     if _LIST_ITEM.match(para.line):
         return None  # «- посилення обороноздатності …»: an item of a list, no one's speech
-    return (
-        _dash_speech(para.line, para.off, ctx)
-        or _dash_run(para, ctx)
-        or _interview_turn(para, ctx, found)
-        or (None if covered else _inline_dash(para, ctx) or _first_person_after_colon(para, ctx))
-    )
+    return _unmarked_run(para, _dash_speech(para.line, para.off, ctx) or _dash_run(para, ctx)
+                         or _interview_turn(para, ctx, found)) or (
+        None if covered else _inline_dash(para, ctx) or _first_person_after_colon(para, ctx))
+
+
+def _unmarked_run(para: Paragraph, st: Statement | None) -> Statement | None:
+    """Run dash speech that fills its paragraph over the paragraphs after it that open with
+    no dash and go on in the first person singular, as an answer over paragraphs is printed
+    (``— Сложная игра …`` / ``Я просил ребят …``), to a new turn or the narrator."""
+    line_end = para.off + len(para.line.rstrip(" .!?…"))
+    if st is None or not _DASH_OPEN.match(para.line) or st.end < line_end - 1 or (
+            st.quote.rstrip().endswith("?")):
+        return st
+    end = unmarked_end(para) or st.end
+    if end == st.end:
+        return st
+    return replace(st, quote=para.text[st.start : end], end=end)
 
 
 _DASH_SPEECH = re.compile(
@@ -102,6 +115,9 @@ _DASH_OPEN = re.compile(rf"^\s*[{DASH}]\s+\S")
 #: A dash opening a line in lower case: a list's item (speech opens with a capital letter).
 _LIST_ITEM = re.compile(rf"^\s*[{DASH}]\s*[a-zа-яёіїєґ]")
 _DASH_CLOSE = re.compile(rf"^(?P<body>.+?)(?P<punct>[,.!?…])\s+[{DASH}]\s+(?P<clause>.+)$")
+#: The same with the comma before the dash lost: the last dash of the paragraph.
+_DASH_CLOSE_BARE = re.compile(
+    rf"^(?P<body>.+[^\s,.!?…])\s+[{DASH}]\s+(?P<clause>(?:\S+\s+){{1,4}}\S+?)[.!]?\s*$")
 
 
 def _dash_run(para: Paragraph, ctx: Context):
@@ -199,6 +215,11 @@ def _inline_dash(para: Paragraph, ctx: Context):
         return None
     m = _DASH_CLOSE.match(line)
     cues = cue_tokens(m.group("clause").split(" ", 1)[0], ctx.language) if m else []
+    if not cues and (bare := _DASH_CLOSE_BARE.match(line)) is not None:
+        # ``… жителей - сообщил Кличко.``: the comma lost, a short credit of speech
+        cues = [c for c in cue_tokens(bare.group("clause").split(" ", 1)[0], ctx.language)
+                if c[3] == "speech"]
+        m = bare
     if cues:
         st = closed_by(text, off, off, m, ctx)
         # «…на брифінгу, – повідомляє gazeta.ua»: a medium relays the news, no one speaks

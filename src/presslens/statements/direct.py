@@ -31,6 +31,7 @@ from presslens.statements.paragraph import (
     make,
     other_gender,
     runs_on,
+    unmarked_end,
     words,
 )
 from presslens.statements.quotes import Quote, Sentence, quote_kind, split_sentences
@@ -309,6 +310,8 @@ def _run_on(qt: _Quotation, ctx: Context) -> Statement | None:
     # (then that is the statement) or at the paragraph's end (then the quotation is
     # longer, and its speaker is found as for one paragraph)
     st, run_end = runs_on(para, para.off + q.inner_start, ctx)
+    if st is None and run_end is None:
+        run_end = unmarked_end(para)  # never closed: on while the speaker says «я»
     if st is None and run_end is not None:
         qt.q_start, qt.q_end = clean_span(para.text, qt.q_start, run_end)
         qt.words = " ".join(para.text[qt.q_start : qt.q_end].split())

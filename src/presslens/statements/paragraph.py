@@ -24,6 +24,7 @@ __all__ = [
     "DASH",
     "FIRST_PERSON",
     "RUN_ON",
+    "unmarked_end",
     "Paragraph",
     "Statement",
     "clean_span",
@@ -220,6 +221,29 @@ def runs_on(para: Paragraph, start: int, ctx: Context) -> tuple[Statement | None
         if tail.strip() and not re.search(r"[.!?…»”\"]\s*$", tail):
             return None, tail_off + len(tail.rstrip())
     return None, None
+
+
+#: The first person singular: the speaker's own voice (a narrator may say «ми», the country).
+FIRST_SINGULAR = re.compile(
+    r"(?i)(?<![^\W\d_])(?:я|мне|мені|меня|мене|мой|моя|моё|мое|мои|мій|моє|мої)(?![^\W\d_])"
+)
+_ATTRIBUTED = re.compile(rf"[,.!?…»\"”]\s+[{DASH}]\s+\S")
+
+
+def unmarked_end(para: Paragraph) -> int | None:
+    """The end of the paragraphs after ``para`` that go on, with no dash, quotation or
+    attribution of their own, in the first person singular: speech left open in ``para``
+    running over them, as an answer over paragraphs is printed (``— Сложная игра …`` /
+    ``Я просил ребят …``); None when the next paragraph does not."""
+    end = None
+    for p_off, p_line in para.paragraphs[para.index + 1 : para.index + 1 + RUN_ON]:
+        if not p_line.strip():
+            continue
+        if (p_line.lstrip()[:1] in f"{DASH}«„“\"" or has_quotation(p_line)
+                or _ATTRIBUTED.search(p_line) or not FIRST_SINGULAR.search(p_line)):
+            break
+        end = clean_span(para.text, p_off, p_off + len(p_line))[1]
+    return end
 
 
 #: A pronoun of the first person: reported speech keeps none (he said he would …); «нас»,
