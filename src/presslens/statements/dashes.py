@@ -218,7 +218,7 @@ def _inline_dash(para: Paragraph, ctx: Context):
     if not cues and (bare := _DASH_CLOSE_BARE.match(line)) is not None:
         # ``… жителей - сообщил Кличко.``: the comma lost, a short credit of speech
         cues = [c for c in cue_tokens(bare.group("clause").split(" ", 1)[0], ctx.language)
-                if c[3] == "speech"]
+                if c[3] in ("speech", "relay")]
         m = bare
     if cues:
         st = closed_by(text, off, off, m, ctx)
