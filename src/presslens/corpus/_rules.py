@@ -197,8 +197,9 @@ def strip_date_prefix(lines: list[str]) -> tuple[int, str] | None:
 def headline_like(line: str) -> bool:
     """Tell whether a line is short enough for a headline and does not announce a list, or
     is a longer headline that credits its words to someone after a dash."""
-    return (len(LETTER_WORD.findall(line)) <= HEADLINE_WORDS and not line.endswith(":")) or (
-        len(LETTER_WORD.findall(line)) <= _CREDITED_WORDS and bool(_CREDITED.search(line)))
+    n = len(LETTER_WORD.findall(line))
+    return (n <= HEADLINE_WORDS and not line.endswith(":")) or (
+        n <= _CREDITED_WORDS and bool(_CREDITED.search(line)))
 
 
 #: A headline that credits its words to someone after a dash, with no stop at its end: ``…

@@ -11,7 +11,7 @@ import re
 from typing import TYPE_CHECKING
 
 from presslens.statements.attribution import Attribution, Context, attribute
-from presslens.statements.paragraph import Statement, other_gender, words
+from presslens.statements.paragraph import LIST_ITEM, Statement, other_gender, words
 
 if TYPE_CHECKING:
     from presslens.statements.direct import _Quotation
@@ -21,8 +21,6 @@ __all__ = ["continues", "embedded", "unknown_voice"]
 #: How far (in characters) after a statement a quoted fragment may still be its speaker's.
 _EMBEDDED_REACH = 200
 _SENTENCE_END = re.compile(r"[.!?…]+(?=[\s»\"”]|$)")
-#: Lines of a list (``- посилення обороноздатності …``): the speaker's list, not a new voice.
-_LIST_LINES = re.compile(r"\n\s*[-–—•]\s*[a-zа-яёіїєґ]")
 
 
 def continues(qt: _Quotation, ctx: Context, found) -> Statement | None:
@@ -39,7 +37,8 @@ def continues(qt: _Quotation, ctx: Context, found) -> Statement | None:
     same_para = "\n" not in gap and known
     if (
         (gap.count("\n") <= 1 and (last.kind == "direct" or known))
-        or (alone and gap.count("\n") - len(_LIST_LINES.findall(gap)) <= 3 and known)
+        # (the items of a list, ``- посилення …``, are the speaker's list, not a new voice)
+        or (alone and gap.count("\n") - len(LIST_ITEM.findall(gap)) <= 3 and known)
         or (same_para and not qt.before.strip(" —–-") and words(qt.inner) >= 4)
     ):
         if other_gender(qt.inner, last.speaker_person, ctx.language):

@@ -20,6 +20,7 @@ from presslens.statements.names import fold_letters
 from presslens.statements.paragraph import (
     DASH,
     FIRST_PERSON,
+    LIST_ITEM,
     RUN_ON,
     Paragraph,
     Statement,
@@ -56,7 +57,7 @@ def dash_paragraph(para: Paragraph, ctx: Context, found: list[Statement],
     -------
     Statement or None
     """
-    if _LIST_ITEM.match(para.line):
+    if LIST_ITEM.match(para.line):
         return None  # «- посилення обороноздатності …»: an item of a list, no one's speech
     return _unmarked_run(para, _dash_speech(para.line, para.off, ctx) or _dash_run(para, ctx)
                          or _interview_turn(para, ctx, found)) or (
@@ -112,8 +113,6 @@ def _dash_speech(line: str, off: int, ctx: Context):
 
 
 _DASH_OPEN = re.compile(rf"^\s*[{DASH}]\s+\S")
-#: A dash opening a line in lower case: a list's item (speech opens with a capital letter).
-_LIST_ITEM = re.compile(rf"^\s*[{DASH}]\s*[a-zа-яёіїєґ]")
 _DASH_CLOSE = re.compile(rf"^(?P<body>.+?)(?P<punct>[,.!?…])\s+[{DASH}]\s+(?P<clause>.+)$")
 #: The same with the comma before the dash lost: the last dash of the paragraph.
 _DASH_CLOSE_BARE = re.compile(

@@ -23,14 +23,15 @@ __all__ = [
     "CLAUSE_STOP",
     "DASH",
     "FIRST_PERSON",
+    "LIST_ITEM",
     "RUN_ON",
-    "unmarked_end",
     "Paragraph",
     "Statement",
     "clean_span",
     "closed_by",
     "has_quotation",
     "make",
+    "unmarked_end",
     "words",
 ]
 
@@ -223,8 +224,10 @@ def runs_on(para: Paragraph, start: int, ctx: Context) -> tuple[Statement | None
     return None, None
 
 
+#: A dash opening a line in lower case: a list's item (speech opens with a capital letter).
+LIST_ITEM = re.compile(rf"^\s*[{DASH}•]\s*[a-zа-яёіїєґ]", re.MULTILINE)
 #: The first person singular: the speaker's own voice (a narrator may say «ми», the country).
-FIRST_SINGULAR = re.compile(
+_FIRST_SINGULAR = re.compile(
     r"(?i)(?<![^\W\d_])(?:я|мне|мені|меня|мене|мой|моя|моё|мое|мои|мій|моє|мої)(?![^\W\d_])"
 )
 _ATTRIBUTED = re.compile(rf"[,.!?…»\"”]\s+[{DASH}]\s+\S")
@@ -240,7 +243,7 @@ def unmarked_end(para: Paragraph) -> int | None:
         if not p_line.strip():
             continue
         if (p_line.lstrip()[:1] in f"{DASH}«„“\"" or has_quotation(p_line)
-                or _ATTRIBUTED.search(p_line) or not FIRST_SINGULAR.search(p_line)):
+                or _ATTRIBUTED.search(p_line) or not _FIRST_SINGULAR.search(p_line)):
             break
         end = clean_span(para.text, p_off, p_off + len(p_line))[1]
     return end
