@@ -50,8 +50,11 @@ def strict_reason(line: str, lower: str, n: int, repeated: frozenset[str]) -> st
     """Reasons that hold wherever the line stands."""
     for reason, pattern in ALWAYS.items():
         m = pattern.search(lower)
-        if m and not (reason == "read-also" and n > PROSE_WORDS and lower[:m.start()].strip()):
-            return reason  # «… — читайте в матеріалі …» ending a long paragraph is body
+        if m and not (reason == "read-also" and n > PROSE_WORDS and (
+                lower[:m.start()].strip() or ends_sentence(line) and _INNER_STOP.search(line))):
+            # «… — читайте в матеріалі …» ending a long paragraph is body, and so is a
+            # paragraph of sentences a link's label and headline were glued in front of
+            return reason
     if n <= 4 and (COUNTER.match(line) or TICKER.match(line)) and not TIME.search(line):
         return "counter"
     if URL_LINE.match(line) or IMAGE_MARKUP.match(line):
@@ -184,6 +187,10 @@ def inner_reason(line: str, n: int) -> str | None:
 #: the text at its end, so a short unfinished line before a prompt is a related headline.
 _CUT_BEFORE_MORE = 8
 _CUT_WORD = re.compile(r"[\w,;:\-–—«»„“”\"(’'ʼ]\s*$")
+#: One word cut off that can only open running text: a quotation's first word, or the start
+#: of «Напомним»/«Нагадаємо» (``"Поддержк``, ``Напомн``), never a menu's or a headline's.
+_RUNNING_WORD = re.compile(
+    r"^(?:[«\"„“][А-ЯЁІЇЄҐA-Z]\w*|(?i:напом|нагад)\w*)$")
 #: A label's colon, then a headline of three words or more (``Читайте також: Унаслідок …``).
 _HEADLINE_AFTER_LABEL = re.compile(r":\s*\S+(?:\s+\S+){2}")
 #: Reasons of lines that can stand between two paragraphs of a body.
@@ -258,7 +265,8 @@ def cut_off_tail(lines, live, last, reason, n_words) -> int | None:
         i in reason or (n_words[i] <= 4 and not ends_sentence(lines[i])) for i in rest
     ):
         return None
-    if n_words[tail] < 2 or ends_sentence(line) or not _CUT_WORD.search(line):
+    if (n_words[tail] < 2 and not _RUNNING_WORD.match(line)) or ends_sentence(line) or (
+            not _CUT_WORD.search(line)):
         return None
     if AUTHOR_PREFIX.match(line) or outlet_name(line):
         return None  # a byline or the outlet's name under the body, not a sentence cut off

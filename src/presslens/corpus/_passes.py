@@ -140,6 +140,7 @@ def mark_related_lists(art: Article) -> None:
 
 #: «Напомним:» / «Нагадаємо:» alone on a line: a label over links to earlier news.
 _RECAP_LABEL = re.compile(r"(?i)^\W*(?:напомним|нагадаємо|напомню|нагадаю)\s*:\s*$")
+_BULLET = re.compile(r"^[•·*▪►-]\s")
 #: At most this many lines under the label, to the end of the text: a list of links, not
 #: a recap that goes on for paragraphs.
 _RECAP_LINKS = 4
@@ -153,7 +154,9 @@ def _recap_list(art: Article) -> list[int]:
     for pos in range(max(2, len(live) - 1 - 2 * _RECAP_LINKS), len(live) - 1):
         j, under = live[pos], live[pos + 1 :]
         if _RECAP_LABEL.match(art.stripped[j]) and len(under) <= _RECAP_LINKS:
-            return live[pos:]
+            # (a paragraph of running text under the label is the recap itself: body)
+            return [j] + [k for k in under if art.n_words[k] <= PROSE_WORDS
+                          or _BULLET.match(art.stripped[k])]
         if art.reason.get(j) == "read-also" and art.stripped[j].endswith(":") and all(
             headline_like(art.stripped[k]) and not art.stripped[k].endswith(".") for k in under
         ):

@@ -4,9 +4,10 @@
 ``names`` (surname keys, Latin names) → ``speakers`` (people named in the text) → ``roles``
 (role phrases) → ``cues`` (reporting verbs) → ``context`` (an article's people and roles) →
 ``attribution`` (the speaker of an attribution clause) → ``paragraph`` (what the rules read and
-make) → ``direct``, ``dashes``, ``indirect`` (the rules) → ``reported`` (the walk over an
-article's paragraphs) → ``registry`` (one canonical speaker across articles) → ``linking`` and
-``corpuslink`` (the same utterance in memory and on an index) → ``extract`` (the table).
+make) → ``after``, ``direct``, ``dashes``, ``indirect`` (the rules) → ``reported`` (the walk
+over an article's paragraphs) → ``registry`` (one canonical speaker across articles) →
+``linking`` and ``corpuslink`` (the same utterance in memory and on an index) → ``extract``
+(the table).
 """
 
 from presslens.statements.extract import STATEMENT_COLUMNS, finish_statements, statements

@@ -60,7 +60,7 @@ def dash_paragraph(para: Paragraph, ctx: Context, found: list[Statement],
     if LIST_ITEM.match(para.line):
         return None  # «- посилення обороноздатності …»: an item of a list, no one's speech
     return _unmarked_run(para, _dash_speech(para.line, para.off, ctx) or _dash_run(para, ctx)
-                         or _interview_turn(para, ctx, found)) or (
+                         or _interview_turn(para, ctx, found) or _dash_after_report(para, ctx)) or (
         None if covered else _inline_dash(para, ctx) or _first_person_after_colon(para, ctx))
 
 
@@ -167,6 +167,34 @@ def _first_person_after_colon(para: Paragraph, ctx: Context):
     q_start, q_end = clean_span(para.text, para.off, para.off + len(line))
     span = (p_off + s.start, p_off + s.end)
     return make(attr, para.text[q_start:q_end], "direct", q_start, q_end, span)
+
+
+#: Dash speech with no attribution of its own: at least this many words, opening in capitals.
+_REPORTED_DASH_WORDS = 8
+
+
+def _dash_after_report(para: Paragraph, ctx: Context):
+    """Dash speech that no attribution closes, under a paragraph in which a person reports
+    (``Гендиректор … также отметил, что цены будут расти.`` / ``— В последние полгода …``):
+    the reporting person goes on in their own words. A paragraph of running text, not a list
+    item: it opens in capitals and holds a sentence end or runs to the end of the text."""
+    line = para.line
+    m = _DASH_OPEN.match(line)
+    if not para.index or m is None or has_quotation(line) or not line[m.end() - 1].isupper():
+        return None
+    if words(line) < _REPORTED_DASH_WORDS or not (
+            re.search(r"[.!?…]", line) or para.off + len(line) >= len(para.text.rstrip())):
+        return None
+    p_off, p_line = para.paragraphs[para.index - 1]
+    if _DASH_OPEN.match(p_line) or has_quotation(p_line) or _DASH_CLOSE.match(p_line):
+        return None  # (below speech closed by its attribution: a list, a new voice)
+    for s in reversed(split_sentences(p_line)):
+        attr = attribute(s.text, p_off + s.start, ctx)
+        if attr is not None and attr.person is not None:
+            q_start, q_end = clean_span(para.text, para.off + m.end() - 1, para.off + len(line))
+            span = (p_off + s.start, p_off + s.end)
+            return make(attr, para.text[q_start:q_end], "direct", q_start, q_end, span)
+    return None
 
 
 _ATTRIBUTION_LINE = re.compile(rf"^\s*[{DASH}]\s+(?P<verb>[^\W\d_]+)")

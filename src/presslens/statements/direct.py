@@ -17,13 +17,13 @@ titles and short scare-quoted terms with no attribution are not statements.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
+from presslens.statements.after import name_after, said_after
 from presslens.statements.attribution import Attribution, Context, attribute
 from presslens.statements.continuation import continues, embedded, unknown_voice
 from presslens.statements.paragraph import (
     BY_WORDS,
-    CLAUSE_STOP,
     DASH,
     Paragraph,
     Statement,
@@ -35,16 +35,9 @@ from presslens.statements.paragraph import (
     words,
 )
 from presslens.statements.quotes import Quote, Sentence, quote_kind, split_sentences
-from presslens.statements.wordlists import is_media
-from presslens.text import _morph
 
 __all__ = ["direct"]
 
-# (a long dash may lose its space in a scrape: «…», —пишет Аваков)
-_POST = re.compile(rf"^\s*[,.!?…]?\s*(?:[{DASH}]\s+|[—–―](?=[а-яёіїєґ]))")
-_POST_COMMA = re.compile(r"^\s*,\s+")
-#: Words of a name (and a role before it) standing alone after a quotation.
-_NAME_AFTER_WORDS = 6
 #: Sentences of the paragraph before a first quotation read for its speaker.
 _LEDE_SENTENCES = 3
 _SPLIT = re.compile(
@@ -105,7 +98,7 @@ def direct(para: Paragraph, s_index: int, s_quotes: list[Quote], q_index: int, c
     qt = _quotation(para, s_index, s_quotes, q_index)
     if qt is None:
         return None
-    for rule in (_split_quote, _fragment, _said_after, _name_after, _said_before,
+    for rule in (_split_quote, _fragment, said_after, name_after, _said_before,
                  _by_words_first, _headline):
         st = rule(qt, ctx)
         if st is not None:
@@ -166,62 +159,6 @@ def _fragment(qt: _Quotation, ctx: Context) -> Statement | None:
     if attr is not None and attr.cue and (attr.person is not None or attr.mention):
         return qt.said(attr, (off + start, off + qt.q.open))
     return None
-
-
-def _said_after(qt: _Quotation, ctx: Context) -> Statement | None:
-    """The attribution after the quotation: «…», — заявил он."""
-    after = qt.after
-    pm = _POST.match(after) or _POST_COMMA.match(after)
-    if not pm:
-        return None
-    clause = after[pm.end() :]
-    stop = CLAUSE_STOP.search(clause)
-    clause = clause[: stop.start()] if stop else clause
-    c_off = qt.para.off + qt.q.end + pm.end()
-    attr = attribute(clause, c_off, ctx, after_quote=True)
-    if attr is None and _POST.match(after):
-        attr = _any_verb(clause, c_off, ctx)
-    if attr is not None and (
-        _POST.match(after)
-        or (words(clause[: (attr.cue_start or 0) - c_off + 1]) <= 4 and words(qt.inner) >= 2)
-    ):
-        return qt.said(attr, (c_off, c_off + len(clause)))
-    return None
-
-
-#: A verb and its subject right after a quotation and a dash: «…», — уклав він.
-_VERB_SUBJECT = re.compile(
-    r"^(?P<verb>[а-яёіїєґ'’ʼ]+)\s+(?=[А-ЯЁІЇЄҐ]|(?:він|вона|вони|он|она|они)\b)")
-
-
-def _any_verb(clause: str, c_off: int, ctx: Context) -> Attribution | None:
-    """A verb outside the list of reporting verbs in the place of one, right after a
-    quotation and a dash, with a person after it (``«…», — уклав він``, ``— резюмировал
-    Петров``): the attribution still, its verb the cue."""
-    m = _VERB_SUBJECT.match(clause)
-    found = _morph.parses(m.group("verb"), ctx.language)[:1] if m else []
-    if not found or found[0].pos != "VERB" or found[0].tags & {"impr", "infn"}:
-        return None
-    attr = attribute(clause, c_off, ctx, require_cue=False, after_quote=True)
-    if attr is None or attr.person is None or attr.how not in ("name", "pronoun"):
-        return None
-    return replace(attr, cue=m.group("verb"), cue_start=c_off)
-
-
-def _name_after(qt: _Quotation, ctx: Context) -> Statement | None:
-    """A name alone after the quotation, no verb: «…», — Петро Порошенко."""
-    pm = _POST.match(qt.after)
-    if not pm:
-        return None
-    clause = qt.after[pm.end() :]
-    name = clause.rstrip(" .!?…")
-    c_off = qt.para.off + qt.q.end + pm.end()
-    people = [p for p in ctx.people_within(c_off, c_off + len(name))
-              if p.end == c_off + len(name) and not is_media(p.text)]
-    if not people or clause[len(name) :].strip(" .!?…") or words(name) > _NAME_AFTER_WORDS:
-        return None
-    attr = Attribution(None, None, people[-1], people[-1].text, people[-1].start, None, "name")
-    return qt.said(attr, (c_off, c_off + len(name)))
 
 
 def _said_before(qt: _Quotation, ctx: Context) -> Statement | None:

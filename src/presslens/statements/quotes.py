@@ -132,6 +132,8 @@ def _read_mark(p: _Pairing, i: int, ch: str) -> None:
     prev = text[i - 1] if i else "\n"
     nxt = text[i + 1] if i + 1 < len(text) else "\n"
     closing = not prev.isspace() and (nxt.isspace() or nxt in _CLOSING_NEXT)
+    if nxt == ">":
+        return  # `">`: the end of an HTML attribute a scraper left behind, not a quotation
     if ch == '"':
         _straight_mark(p, i, prev, nxt, closing)
     elif ch == "“" and stack and (stack[-1][0] == "„" or stack[-1][0] == "“" and closing):
@@ -145,6 +147,11 @@ def _read_mark(p: _Pairing, i: int, ch: str) -> None:
         _closing_mark(p, i, ch, closing)
 
 
+#: The mark an open “ or „ expects, later in the paragraph: a straight quote before it is
+#: inside the quotation (“слово" … ”), not its end.
+_CLOSES_LATER = re.compile(r"[^“„”]*[”“]")
+
+
 def _straight_mark(p: _Pairing, i: int, prev: str, nxt: str, closing: bool) -> None:
     """A straight quote opens or closes by what stands around it."""
     stack = p.stack
@@ -156,6 +163,8 @@ def _straight_mark(p: _Pairing, i: int, prev: str, nxt: str, closing: bool) -> N
         stack.append(('"', i))
     elif '"' in marks and closing:
         p.close_to(len(marks) - 1 - marks[::-1].index('"'), i)
+    elif closing and stack and stack[-1][0] in "“„" and not _CLOSES_LATER.match(p.text, i + 1):
+        p.close_last(i)  # “…": the marks mismatched, the straight one closing
 
 
 def _closing_mark(p: _Pairing, i: int, ch: str, closing: bool) -> None:
