@@ -180,6 +180,11 @@ def _teaser_run(art: Article) -> list[int]:
 _LONG_LINE = 12
 
 
+#: A line ending with «!» or «?» (maybe inside closing marks): a headline's ending, a lede's
+#: seldom.
+_EXCLAIMED = re.compile(r"[!?][»\"”“']?\s*$")
+
+
 def _is_headline_copy(j: int, i: int, prose: list[int]) -> bool:
     """Tell whether line ``j``, repeated at ``i``, stands above the body: no sentence-like
     line but ``j`` before the repeat (a dek above the lede it repeats). ``prose`` holds the
@@ -233,6 +238,9 @@ def mark_repeats(art: Article) -> None:
             # headline when there is none yet), the lede stays
             reason[j] = "title" if art.headline is None and j == art.kept()[0] else "duplicate line"
             art.headline = j if reason[j] == "title" else art.headline
+            if _EXCLAIMED.search(stripped[i]) and headline_like(stripped[i]):
+                reason[i] = "duplicate line"  # «… благодарит тебя, Джамала!» twice: no lede
+                continue
             art.lede = i
             seen_sentences.update(sents)
         elif j is not None and art.n_words[i] >= 3:

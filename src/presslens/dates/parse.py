@@ -59,7 +59,8 @@ def read_mention(kind: str, m: re.Match) -> DateMention | None:
     y = int(g["y"]) if g.get("y") else None
     if kind == "decade":  # «в 60-х годах»: two digits, made a year by the reader
         return _read_decade(m, g, y)
-    if not plausible_year(y) or not plausible_year(int(g["y2"]) if g.get("y2") else None):
+    y2 = int(g["y2"]) if g.get("y2") and len(g["y2"]) == 4 else None  # (1932-33: read below)
+    if not plausible_year(y) or not plausible_year(y2):
         return None  # «в январе 0000 года», 01.01.0001: not a date
     reader = _READERS.get(kind)
     return None if reader is None else reader(m, g, y)
@@ -136,8 +137,9 @@ def _read_month(m, g, y):
 
 
 def _read_year_range(m, g, y):
-    """2014-2016 годы."""
-    return _at(m, "year", year=y, year2=int(g["y2"]))
+    """2014-2016 годы, 1932-33 років (the second year by its last two digits)."""
+    y2 = int(g["y2"]) if len(g["y2"]) == 4 else y // 100 * 100 + int(g["y2"])
+    return _at(m, "year", year=y, year2=y2) if y2 > y else None
 
 
 def _read_year_pair(m, g, y):

@@ -158,7 +158,9 @@ def _year_patterns(p: _Pieces) -> list[tuple[str, re.Pattern]]:
         ("month", re.compile(rf"{b}{prep}(?P<mon>{mon}){e}{year}")),
         (
             "yearrange",
-            re.compile(rf"{b}(?P<y>(?:1[89]|20)\d\d)\s*[-–—]\s*(?P<y2>(?:1[89]|20)\d\d)\s*{yw}"),
+            # (the second year may keep its last two digits: 1932-33 років)
+            re.compile(
+                rf"{b}(?P<y>(?:1[89]|20)\d\d)\s*[-–—]\s*(?P<y2>(?:1[89]|20)\d\d|\d\d)\s*{yw}"),
         ),
         # two years in a row, a season's or a school year's: сезон 2025-2026, 2019/2020
         ("yearpair", re.compile(rf"{b}(?P<y>(?:19|20)\d\d)\s*[-–—/]\s*(?P<y2>(?:19|20)\d\d){e}")),

@@ -9,6 +9,7 @@ role noun.
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, field
 
 from presslens.statements.roles import Role, role_matches, unique_post
@@ -16,6 +17,10 @@ from presslens.statements.speakers import Person
 from presslens.statements.wordlists import is_media, role_words
 
 __all__ = ["Context"]
+
+
+#: «За словами Смілянського» / «По словам Петренко»: whose words, named in the genitive.
+_WORDS_OF = re.compile(r"(?i)\b(?:по|за)\s+словам(?:и)?\s+$")
 
 
 @dataclass
@@ -27,6 +32,7 @@ class Context:
     inside_quotes: list[tuple[int, int]]
     language: str | None
     paragraph_starts: list[int] = field(default_factory=list)  # offsets, in text order
+    text: str = ""  # the article's text
 
     def _quoted(self, pos: int) -> bool:
         # the spans are top-level quotations: in text order and disjoint
@@ -99,7 +105,9 @@ class Context:
                 return None
             # (a surname alone shows no sure gender: Марченко reads as a woman's)
             shown = self._key_gender.get(p.key) if p.first else None
-            if p.nominative and not self._quoted(p.start) and not is_media(p.text) and (
+            subject = p.nominative or bool(_WORDS_OF.search(self.text, max(0, p.start - 16),
+                                                            p.start))
+            if subject and not self._quoted(p.start) and not is_media(p.text) and (
                     gender is None or shown in (gender, None)):
                 return p
         return None

@@ -5,11 +5,14 @@ own in the nominative (``Оксен Лисовой``)."""
 
 from __future__ import annotations
 
+import re
+
 from presslens.statements.cues import is_cue
 from presslens.statements.names import name_key
+from presslens.statements.wordlists import norm, role_words
 from presslens.text import Token, _morph
 
-__all__ = ["named_by_cue", "one_name_after_cue", "settle_forms"]
+__all__ = ["named_by_cue", "one_name_after_cue", "role_after", "settle_forms"]
 
 
 def named_by_cue(tokens: list[Token], kinds: list[str | None], language: str | None) -> set[str]:
@@ -19,6 +22,16 @@ def named_by_cue(tokens: list[Token], kinds: list[str | None], language: str | N
             and tokens[i].start == tokens[i - 1].end + 1
             and is_cue(tokens[i - 1].text, language) == "speech"
             and _morph.parses(tokens[i].text.lower(), language)[0].pos == "NOUN"}
+
+
+_NEXT_WORD = re.compile(r"\s+([^\W\d_][\w'’ʼ-]*)")
+
+
+def role_after(text: str, end: int) -> bool:
+    """Whether a role noun follows at ``end`` (``розповів Стику прес-секретар …``): a word
+    alone before it is no one's name (the one spoken to, a medium), the role's holder speaks."""
+    m = _NEXT_WORD.match(text, end)
+    return m is not None and norm(m.group(1)) in role_words()["heads_set"]
 
 
 #: How many lower-case words (a role: «завідувач відділення») may stand between a verb of

@@ -137,8 +137,9 @@ class _DayIndex:
 
     def lede_day(self, published: dt.date | None, language: str) -> tuple[dt.date | None, str]:
         """Take the day of a sentence of the first paragraph that reports speech (``Во вторник,
-        30 сентября, мэр заявил …``): one day, at most three before publication (read once
-        per article)."""
+        30 сентября, мэр заявил …``) or dates the message the text quotes (``Про це йдеться у
+        зверненні, оприлюдненому 12 жовтня``): one day, at most three before publication (read
+        once per article)."""
         if self._lede is None:
             self._lede = self._read_lede(published, language)
         return self._lede
@@ -150,7 +151,8 @@ class _DayIndex:
             day = row["date_start"]
             if (published is not None and row["tense"] != "future" and day == row["date_end"]
                     and dt.timedelta(0) < published - day <= _LEDE_DAYS
-                    and row["start"] in self.unquoted and _speech_after(row, language)):
+                    and row["start"] in self.unquoted and (
+                        _speech_after(row, language) or _POINTS_BACK.match(row["sentence"]))):
                 return day, f"lede: {row['text']}"
         return None, ""
 

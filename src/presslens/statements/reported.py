@@ -59,7 +59,7 @@ def find_statements(text: str, language: str | None = None) -> list[dict]:
     paragraphs = _paragraphs(text)
     para_quotes = [quote_spans(line) for _, line in paragraphs]
     ctx = Context(people, roles, _inside_quotes(paragraphs, para_quotes), language,
-                  [off for off, _ in paragraphs])
+                  [off for off, _ in paragraphs], text)
     found: list[Statement] = []
     for p_index, (off, line) in enumerate(paragraphs):
         if not line.strip() or (found and off < max(st.end for st in found[-3:])):

@@ -15,7 +15,12 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from presslens.statements.cuednames import named_by_cue, one_name_after_cue, settle_forms
+from presslens.statements.cuednames import (
+    named_by_cue,
+    one_name_after_cue,
+    role_after,
+    settle_forms,
+)
 from presslens.statements.names import first_key, name_key, nominative_name, place_keys, plural_name
 from presslens.statements.wordlists import (
     NOT_PEOPLE,
@@ -187,8 +192,8 @@ def find_people(text: str, language: str | None = None) -> list[Person]:
     confirmed |= {name_key(g[0].text) for g, k, _ in groups if len(g) > 1 and k[0] == "surname"}
     confirmed |= named_by_cue(tokens, kinds, language)
     places = place_keys(text, language) - confirmed  # «во Львове»: Львов alone is no one
-    kept = [(g, k, pt, _kept(g, k, confirmed) and not (len(g) == 1 and name_key(g[0].text)
-                                                     in places)) for g, k, pt in groups]
+    kept = [(g, k, pt, _kept(g, k, confirmed) and not (len(g) == 1 and (
+        name_key(g[0].text) in places or role_after(text, g[0].end)))) for g, k, pt in groups]
     # a first name alone, or with a patronymic (Сергей Станиславович), may be a person named
     # in full elsewhere
     people = [(_person(text, group, kinds_g, particles, language), ok, kinds_g in _FIRST_ONLY)

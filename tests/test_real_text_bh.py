@@ -1,0 +1,137 @@
+"""Failure classes found on real articles of benchmarks/quality batches bh–bk, each guarded by
+sentences written for the test in Russian and Ukrainian, never copied from the articles."""
+
+import pandas as pd
+import pytest
+
+# --------------------------------------------------------------------------- speakers
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "keys"),
+    [
+        # a pronoun opening an excerpt: the person whose words the next paragraph gives
+        # («За словами Петренка»), named in the genitive
+        ("«Я хотів би бути максимально відвертим: нового тарифу не буде до листопада», — "
+         "наголосив він.\nЗа словами Петренка, міністерство встановило тариф ще торік.", "uk",
+         ["петренко"]),
+        ("«Я хотел бы быть максимально откровенным: нового тарифа не будет до ноября», — "
+         "подчеркнул он.\nПо словам Смилянского, министерство установило тариф еще в прошлом "
+         "году.", "ru", ["смилянск"]),
+        # a capitalised word right after the verb, a role noun after it: the one spoken to
+        ("“Патрульний здавав назад і не помітив авто, яке з’явилось раптово”, – розповів "
+         "Стику прес-секретар поліції Микола Гурак.", "uk", ["гурак"]),
+        ("«Патрульный сдавал назад и не заметил машину, которая появилась внезапно», — "
+         "рассказал Стику пресс-секретарь полиции Николай Гурак.", "ru", ["гурак"]),
+        # (a guard) dash speech under a report whose paragraph quotes a title
+        ("Фильм «Ирония судьбы» снова показали в городе. Мэр Петр Коваленко заявил, что "
+         "пригласит актрису на праздник.\n— Я бы пригласил ее на День города летом, она у нас "
+         "всегда желанный гость.", "ru", ["коваленко"]),
+    ],
+)
+def test_speakers_of_batches_bh_bk(text, language, keys, direct, speaker_keys):
+    assert speaker_keys(direct(text, language)) == keys
+
+
+# --------------------------------------------------------------------------- dates
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "said_on", "tomorrow"),
+    [
+        # the message the text quotes, dated in the sentence that points to it: its words were
+        # said that day, and their «завтра» is the day after it
+        ("Про це йдеться у зверненні, оприлюдненому ним ввечері неділі, 12 жовтня 2025 року, "
+         "у фейсбуці.\n«Я не звернув би на це уваги, якби не дізнався, що завтра комісія "
+         "розгляне питання про моє громадянство», — зазначив Петро Гнатенко.", "uk",
+         "2025-10-12", "2025-10-13"),
+        ("Об этом говорится в обращении, опубликованном им вечером воскресенья, 12 октября "
+         "2025 года, в фейсбуке.\n«Я не обратил бы на это внимания, если бы не узнал, что "
+         "завтра комиссия рассмотрит вопрос о моем гражданстве», — отметил Петр Гнатенко.",
+         "ru", "2025-10-12", "2025-10-13"),
+    ],
+)
+def test_the_day_of_a_quoted_message(text, language, said_on, tomorrow):
+    from presslens.findings import events
+    from presslens.statements import statements
+
+    arts = pd.DataFrame([{"id": "a", "text": text, "language": language, "outlet": "o",
+                          "published": pd.Timestamp("2025-10-13"), "title": None}])
+    found = statements(arts, link=False)
+    assert [str(d.date()) for d in found["said_on"]] == [said_on]
+    days = events(arts, found)
+    assert str(days.loc[days["text"] == "завтра", "date_start"].iloc[0].date()) == tomorrow
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "span"),
+    [
+        # a range of years, the second by its last two digits
+        ("Це сталося під час Голодомору 1932-33 років на Полтавщині.", "uk",
+         ("1932-01-01", "1933-12-31")),
+        ("Цены выросли в 2014-15 годах, после девальвации.", "ru",
+         ("2014-01-01", "2015-12-31")),
+        # … never backwards
+        ("Цены выросли в 2016-14 годах, после девальвации.", "ru", None),
+    ],
+)
+def test_a_year_range_by_two_digits(text, language, span):
+    from presslens.findings import events
+    from presslens.statements import statements
+
+    arts = pd.DataFrame([{"id": "a", "text": text, "language": language, "outlet": "o",
+                          "published": pd.Timestamp("2025-10-13"), "title": None}])
+    days = events(arts, statements(arts, link=False))
+    got = [(str(r.date_start.date()), str(r.date_end.date())) for r in days.itertuples()
+           if r.date_start.year != r.date_end.year]
+    assert got == ([span] if span else [])
+
+
+# --------------------------------------------------------------------------- pairs
+
+
+@pytest.mark.parametrize(
+    ("uk", "ru"),
+    [
+        # one sentence of a long quotation and its translation: the words a hand-kept bridge
+        # joins (справжній/настоящий, підроблений/поддельный, цікавити/интересовать)
+        ("Скільки там паспортів, які з них справжні, які підроблені, хто це робить – чесно, "
+         "мене це не цікавить.",
+         "Сколько там паспортов, какие настоящие, какие поддельные, кто это делает - меня, "
+         "честно говоря, не интересует."),
+    ],
+)
+def test_a_translated_sentence_is_alike(uk, ru):
+    from presslens.statements.linking import SIMILARITY, statement_similarity
+
+    assert statement_similarity([uk, ru], ["uk", "ru"])[0, 1] >= SIMILARITY
+
+
+# --------------------------------------------------------------------------- cleaning
+
+_RELATED_RU = "По теме\nНОВОСТИ"
+
+
+@pytest.mark.parametrize(
+    ("raw", "lines"),
+    [
+        # a headline printed twice above the body, ending with «!»: both copies go, no lede
+        ("Интерфакс\nПрезидент: Вся страна сердечно благодарит тебя, Анна!\n1 мин читать\n"
+         "Президент: Вся страна сердечно благодарит тебя, Анна!\nПрезидент поздравил певицу "
+         "с победой на конкурсе и поблагодарил ее за выступление.\nОн назвал победу "
+         "заслуженной.", [5, 6]),
+        ("Інтерфакс\nМера на сесії міськради зустріли оплесками та вигуками \"У відставку!\"\n"
+         "1 хв читати\nМера на сесії міськради зустріли оплесками та вигуками \"У "
+         "відставку!\"\nМер прибув на сесію міської ради, де його зустріли депутати.\n"
+         "Активісти вимагали відставки.", [5, 6]),
+        # … a sentence ending with a full stop printed twice: the second copy is the lede
+        ("Інтерфакс\nМіністр підписав наказ про нові тарифи.\nМіністр підписав наказ про нові "
+         "тарифи.\nДокумент набуде чинності з першого числа наступного місяця.", [3, 4]),
+        # a paragraph cut off after a list of links opens as running text («По его словам»)
+        ("Министр заявил, что агрессор не отказывается от своих планов.\n\"Ситуация на фронте "
+         "остается сложной\", — сказал он.\n" + _RELATED_RU + "\nПо его словам, лишь в 2016 "
+         "году на в", [1, 2, 5]),
+    ],
+)
+def test_headlines_twice_and_a_paragraph_after_links(raw, lines, cleaned_lines):
+    assert cleaned_lines(raw)[0] == lines
