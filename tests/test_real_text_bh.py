@@ -49,18 +49,27 @@ def test_speakers_of_batches_bh_bk(text, language, keys, direct, speaker_keys):
          "2025 года, в фейсбуке.\n«Я не обратил бы на это внимания, если бы не узнал, что "
          "завтра комиссия рассмотрит вопрос о моем гражданстве», — отметил Петр Гнатенко.",
          "ru", "2025-10-12", "2025-10-13"),
+        # a first paragraph dated, the next one saying who told it: said that day
+        ("Во вторник, 30 сентября, город накрыл мощный ливень.\nОб этом заявил мэр Петр "
+         "Гнатенко в своем телеграм-канале.\n«Завтра снова ожидается непогода, берегите "
+         "себя», — добавил он.", "ru", "2025-09-30", "2025-10-01"),
+        ("У вівторок, 30 вересня, місто накрила потужна злива.\nПро це заявив мер Петро "
+         "Гнатенко у своєму телеграм-каналі.\n«Завтра знову очікується негода, бережіть "
+         "себе», — додав він.", "uk", "2025-09-30", "2025-10-01"),
     ],
 )
 def test_the_day_of_a_quoted_message(text, language, said_on, tomorrow):
     from presslens.findings import events
     from presslens.statements import statements
 
+    published = "2025-10-01" if said_on.endswith("09-30") else "2025-10-13"
     arts = pd.DataFrame([{"id": "a", "text": text, "language": language, "outlet": "o",
-                          "published": pd.Timestamp("2025-10-13"), "title": None}])
+                          "published": pd.Timestamp(published), "title": None}])
     found = statements(arts, link=False)
-    assert [str(d.date()) for d in found["said_on"]] == [said_on]
+    assert [str(d.date()) for d in found[found["kind"] == "direct"]["said_on"]] == [said_on]
     days = events(arts, found)
-    assert str(days.loc[days["text"] == "завтра", "date_start"].iloc[0].date()) == tomorrow
+    assert str(days.loc[days["text"].str.lower() == "завтра", "date_start"].iloc[0].date()) == (
+        tomorrow)
 
 
 @pytest.mark.parametrize(
@@ -105,6 +114,31 @@ def test_a_translated_sentence_is_alike(uk, ru):
     from presslens.statements.linking import SIMILARITY, statement_similarity
 
     assert statement_similarity([uk, ru], ["uk", "ru"])[0, 1] >= SIMILARITY
+
+
+# --------------------------------------------------------------------------- titles
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "quotes"),
+    [
+        # a quoted name after the word for a programme, a state company, a document, a
+        # forum or a discussion is a title, not words said
+        ("Про це голова компанії заявив в ефірі програми \"Свобода слова Петра Гнатенка\".",
+         "uk", []),
+        ("Голова ОВА подякував рятувальникам, дорожникам та ДП «Агенція місцевих доріг "
+         "Миколаївської області».", "uk", []),
+        ("Мэр выразил недовольство подписанным документом «О государственном бюджете Украины "
+         "на 2025 год».", "ru", []),
+        ("Об этом он заявил на форуме «Восстановление Украины: качественные институты и "
+         "экономическая безопасность».", "ru", []),
+        # … but words said at a forum, after a colon, are words
+        ("Министр сказал на форуме: «Мы восстановим каждый разрушенный дом в этом году».",
+         "ru", ["Мы восстановим каждый разрушенный дом в этом году"]),
+    ],
+)
+def test_quoted_titles(text, language, quotes, direct):
+    assert [s["quote"] for s in direct(text, language)] == quotes
 
 
 # --------------------------------------------------------------------------- cleaning

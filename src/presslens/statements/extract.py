@@ -138,8 +138,9 @@ class _DayIndex:
     def lede_day(self, published: dt.date | None, language: str) -> tuple[dt.date | None, str]:
         """Take the day of a sentence of the first paragraph that reports speech (``Во вторник,
         30 сентября, мэр заявил …``) or dates the message the text quotes (``Про це йдеться у
-        зверненні, оприлюдненому 12 жовтня``): one day, at most three before publication (read
-        once per article)."""
+        зверненні, оприлюдненому 12 жовтня``), or of a first paragraph the next one says was
+        told (``Об этом заявил мэр …``): one day, at most three before publication (read once
+        per article)."""
         if self._lede is None:
             self._lede = self._read_lede(published, language)
         return self._lede
@@ -147,12 +148,15 @@ class _DayIndex:
     def _read_lede(self, published: dt.date | None, language: str) -> tuple[dt.date | None, str]:
         end = self.text.find("\n")
         end = len(self.text) if end < 0 else end
+        # «Во вторник … ливень.» / «Об этом заявил мэр …»: the speech is of the lede's day
+        told = _POINTS_BACK.match(self.text[end:].lstrip()) is not None and any(
+            kind == "speech" for *_, kind in cue_tokens(_line_at(self.text, end), language))
         for row in self.days[: bisect.bisect_left(self.starts, end)]:
             day = row["date_start"]
             if (published is not None and row["tense"] != "future" and day == row["date_end"]
                     and dt.timedelta(0) < published - day <= _LEDE_DAYS
-                    and row["start"] in self.unquoted and (
-                        _speech_after(row, language) or _POINTS_BACK.match(row["sentence"]))):
+                    and row["start"] in self.unquoted and (told or _speech_after(row, language)
+                                                           or _POINTS_BACK.match(row["sentence"]))):
                 return day, f"lede: {row['text']}"
         return None, ""
 
@@ -166,6 +170,13 @@ class _DayIndex:
             return None, ""
         best = rows[k - 1]
         return best["date_start"], f"context: {best['text']}"
+
+
+def _line_at(text: str, end: int) -> str:
+    """The first non-empty line after offset ``end``."""
+    rest = text[end:].lstrip()
+    cut = rest.find("\n")
+    return rest if cut < 0 else rest[:cut]
 
 
 def _speech_after(row: dict, language: str) -> bool:
