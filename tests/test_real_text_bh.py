@@ -182,3 +182,56 @@ _RELATED_RU = "По теме\nНОВОСТИ"
 )
 def test_headlines_twice_and_a_paragraph_after_links(raw, lines, cleaned_lines):
     assert cleaned_lines(raw)[0] == lines
+
+
+# --------------------------------------------------------------------------- batches bt, bu
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "quotes", "keys"),
+    [
+        # «Пряма мова X:» / «Прямая речь X:» introduces X's words
+        ("Окупанти вдарили по вокзалу.\nПряма мова Гнатенка: \"Ракетою по залізничному "
+         "вокзалу вдарили окупанти, рятувальники працюють на місці\"", "uk",
+         ["Ракетою по залізничному вокзалу вдарили окупанти, рятувальники працюють на місці"],
+         ["гнатенко"]),
+        ("Оккупанты ударили по вокзалу.\nПрямая речь Гнатенко: «Ракетой по железнодорожному "
+         "вокзалу ударили оккупанты, спасатели работают на месте»", "ru",
+         ["Ракетой по железнодорожному вокзалу ударили оккупанты, спасатели работают на месте"],
+         ["гнатенко"]),
+        # a word for a title («спектакля») in the sentence before does not make the quotation
+        # opening the next sentence a title
+        ("Петр Урин объяснил отмену балета неготовностью спектакля. «Показывать его на сцене "
+         "сейчас нельзя, он не готов», — сказал Урин.", "ru",
+         ["Показывать его на сцене сейчас нельзя, он не готов"], ["урин"]),
+        ("Петро Урін пояснив скасування балету неготовністю вистави. «Показувати його на сцені "
+         "зараз не можна, він не готовий», — сказав Урін.", "uk",
+         ["Показувати його на сцені зараз не можна, він не готовий"], ["урин"]),
+        # … while a title right after such a word in its own sentence stays a title
+        ("Он сыграл главную роль в спектакле «Гамлет и его тень в старом замке».", "ru", [], []),
+    ],
+)
+def test_direct_speech_labels_and_titles(text, language, quotes, keys, direct, speaker_keys):
+    found = direct(text, language)
+    assert [s["quote"] for s in found] == quotes
+    assert speaker_keys(found) == keys
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "span"),
+    [
+        # the two ends of one span, «с … до …», «від … до …»: one dated mention
+        ("С 2015 года до 11 ноября 2021 года он руководил городом.", "ru",
+         ("С 2015 года до 11 ноября 2021 года", "2015-01-01", "2021-11-11")),
+        ("З 2015 року до 11 листопада 2021 року він очолював місто.", "uk",
+         ("З 2015 року до 11 листопада 2021 року", "2015-01-01", "2021-11-11")),
+        # … a deadline alone is no span
+        ("Он ушел в отпуск до 15 мая.", "ru", ("15 мая", "2025-05-15", "2025-05-15")),
+    ],
+)
+def test_the_two_ends_of_a_span(text, language, span):
+    from presslens.dates.table import find_dates
+
+    found = find_dates(text, pd.Timestamp("2025-05-01").date(), language)
+    got = [(r.text, str(r.date_start.date()), str(r.date_end.date())) for r in found.itertuples()]
+    assert got == [span]

@@ -108,7 +108,7 @@ def date_rows(text: str, published: dt.date | None, language: str | None) -> tup
             }
         )
     _bracketed_days(text, rows)
-    return tuple(rows)
+    return tuple(_joined_ranges(text, rows))
 
 
 #: Between a relative day and the date an editor put in brackets beside it: «сьогодні
@@ -123,6 +123,30 @@ def _bracketed_days(text: str, rows: list[dict]) -> None:
                 and _BRACKET_BEFORE.fullmatch(text, row["end"], nxt["start"])):
             row["date_start"], row["date_end"] = nxt["date_start"], nxt["date_end"]
             row["basis"] = "the date written beside it"
+
+
+#: «з/с/от/від <day> (,) до/по <day>»: the words before and between the two ends of a range.
+_FROM = re.compile(r"(?i)(?:^|(?<=\W))(?:с|со|з|із|зі|від|от)\s+$")
+_TO = re.compile(r"(?i)\s*,?\s*(?:до|по)\s+")
+
+
+def _joined_ranges(text: str, rows: list[dict]) -> list[dict]:
+    """Join two dated mentions written as the ends of one span (``С 2015 года до 11 ноября
+    2021 года``, ``Від суботи, 27 вересня, до 5 жовтня``) into one row, from the first day of
+    the one to the last of the other."""
+    out: list[dict] = []
+    for row in rows:
+        prev = out[-1] if out else None
+        if (prev is not None and prev["date_start"] is not None and row["date_end"] is not None
+                and prev["date_start"] <= row["date_end"]
+                and _TO.fullmatch(text, prev["end"], row["start"])
+                and (m := _FROM.search(text, max(0, prev["start"] - 5), prev["start"]))):
+            out[-1] = {**prev, "text": text[m.start() : row["end"]], "start": m.start(),
+                       "end": row["end"], "kind": "range", "date_end": row["date_end"],
+                       "basis": "the two ends of a span"}
+            continue
+        out.append(row)
+    return out
 
 
 #: Days after the last day written with its year that a day without one may take its year.

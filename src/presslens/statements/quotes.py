@@ -324,7 +324,8 @@ def quote_kind(inner: str, before: str) -> str | None:
     """
     if is_media(inner):
         return "name"
-    prev = _WORD.findall(before[-60:].lower())
+    # (only the words of its own sentence: «… отмену неготовностью спектакля. «…»» is speech)
+    prev = _WORD.findall(_SENTENCE_END.split(before[-60:])[-1].lower())
     if prev and (prev[-1] in _title_words() or (len(prev) > 1 and prev[-2] in _title_words())):
         if before.rstrip().endswith(":") and len(prev) > 1 and prev[-2] in _AT:
             return None  # «сказала на конференции: «…»»: where it was said, then the words
@@ -333,3 +334,4 @@ def quote_kind(inner: str, before: str) -> str | None:
 
 
 _AT = frozenset("на в во у".split())
+_SENTENCE_END = re.compile(r"[.!?…]\s+")
