@@ -140,6 +140,7 @@ def mark_related_lists(art: Article) -> None:
 
 #: «Напомним:» / «Нагадаємо:» alone on a line: a label over links to earlier news.
 _RECAP_LABEL = re.compile(r"(?i)^\W*(?:напомним|нагадаємо|напомню|нагадаю)\s*:\s*$")
+#: A bullet opening a line under such a label: a link, whatever its length.
 _BULLET = re.compile(r"^[•·*▪►-]\s")
 #: At most this many lines under the label, to the end of the text: a list of links, not
 #: a recap that goes on for paragraphs.
