@@ -13,6 +13,7 @@ from functools import lru_cache
 
 import pandas as pd
 
+from presslens.corpus._literals import triggers
 from presslens.corpus.metadata import plausible_year
 from presslens.lexicon import read_json, read_words
 
@@ -64,6 +65,8 @@ GATED_ALL = re.compile(
         for reason, pats in _VOCAB["gated"].items()
     )
 )
+#: Strings one of which a line holds if any gated pattern can match it (None: no first test).
+GATED_TRIGGERS = triggers(p for pats in _VOCAB["gated"].values() for p in pats)
 GATED_SHORT = {"navigation": 8, "prompt": 12, "comments": 12, "caption": 15, "source": 6}
 ROLE = _compile(_VOCAB["byline_roles"])
 #: A sentence that names the source of the news (``Об этом сообщил …``, ``Про це написав …``)
