@@ -1,7 +1,8 @@
 """Names a verb of speech or a first name vouches for: a capitalised word right after
 ``сказал`` is a surname (``— сказал Усик``), a first name alone ending the clause is a person
 known by one name (``— зазначила Джамала.``), a surname in «-ой» after a man's first name is his
-own in the nominative (``Оксен Лисовой``)."""
+own in the nominative (``Оксен Лисовой``); and a word alone that a role noun follows is no
+one's name (``розповів Стику прес-секретар …``)."""
 
 from __future__ import annotations
 

@@ -68,6 +68,8 @@ EXTRA_COLUMNS = [
 _DAY_KINDS = ("date", "weekday", "relative")
 #: A sentence that says when the words before it were said: «Об этом он сказал 30 января.»
 _POINTS_BACK = re.compile(r"(?i)^\W*(?:об\s+этом|о\s+чем|о\s+чём|про\s+це)\b")
+#: The first non-empty line from an offset on (read in place, the text not copied).
+_NEXT_LINE = re.compile(r"\s*([^\n]*)")
 _GAP = 6
 #: How many days before publication the lede's own day may be (the news of the last days).
 _LEDE_DAYS = dt.timedelta(days=3)
@@ -149,8 +151,9 @@ class _DayIndex:
         end = self.text.find("\n")
         end = len(self.text) if end < 0 else end
         # «Во вторник … ливень.» / «Об этом заявил мэр …»: the speech is of the lede's day
-        told = _POINTS_BACK.match(self.text[end:].lstrip()) is not None and any(
-            kind == "speech" for *_, kind in cue_tokens(_line_at(self.text, end), language))
+        after = _NEXT_LINE.match(self.text, end).group(1)
+        told = _POINTS_BACK.match(after) is not None and any(
+            kind == "speech" for *_, kind in cue_tokens(after, language))
         for row in self.days[: bisect.bisect_left(self.starts, end)]:
             day = row["date_start"]
             if (published is not None and row["tense"] != "future" and day == row["date_end"]
@@ -170,13 +173,6 @@ class _DayIndex:
             return None, ""
         best = rows[k - 1]
         return best["date_start"], f"context: {best['text']}"
-
-
-def _line_at(text: str, end: int) -> str:
-    """The first non-empty line after offset ``end``."""
-    rest = text[end:].lstrip()
-    cut = rest.find("\n")
-    return rest if cut < 0 else rest[:cut]
 
 
 def _speech_after(row: dict, language: str) -> bool:
