@@ -42,6 +42,7 @@ from presslens.corpus._rules import (
     normalize_line,
     outlet_name,
 )
+from presslens.morphology import analyzer
 
 #: A headline glued to its date is a headline: longer lines are not read for one.
 _GLUED_WORDS = 40
@@ -105,6 +106,8 @@ def gated_reason(line: str, n: int, hits: Counter[str], outside_body: bool) -> s
         return None  # «Про це … написав у телеграм-каналі.»: the source of the news, body
     if not outside_body and ("source" in hits or _SOURCE_LABEL.match(line)):
         return None  # `Джерело: прокурор … у соцмережах` between paragraphs: whose news it is
+    if set(hits) == {"prompt"} and ENDS_STOP.search(line) and reports_past(line):
+        return None  # «Обращение к горожанам мэр разместил в Facebook.»: news, not a prompt
     for reason, count in hits.items():
         short = n <= GATED_SHORT[reason]
         if reason == "navigation" and short:
@@ -112,6 +115,14 @@ def gated_reason(line: str, n: int, hits: Counter[str], outside_body: bool) -> s
         if outside_body or count >= 2 or (short and not ENDS_STOP.search(line)):
             return reason
     return None
+
+
+def reports_past(line: str) -> bool:
+    """Tell whether a line tells what someone did (a past-tense verb) without turning to the
+    reader (an imperative: ``Подписывайтесь``, ``Стежте``), in either language."""
+    words = [w.lower().replace("’", "'").replace("ʼ", "'") for w in LETTER_WORD.findall(line)]
+    tags = [analyzer(lang).parse(w)[0].tag for w in words for lang in ("ru", "uk")]
+    return any("past" in t and "VERB" in t for t in tags) and not any("impr" in t for t in tags)
 
 
 _SUBHEADING_WORDS = 6

@@ -1,9 +1,8 @@
 """Find date phrases in a text and read each match as a :class:`DateMention` (not yet resolved).
 
-:func:`scan` tries every pattern of :func:`presslens.dates.patterns.date_patterns` where it
-can start, reads each match with :func:`read_mention` (a match that is no date, «32 января»,
-gives None), and keeps the leftmost-longest mentions, a weekday joined to the date it names
-(:func:`select`).
+:func:`scan` tries every pattern of :func:`presslens.dates.patterns.date_patterns` where it can
+start, reads each match with :func:`read_mention` (a match that is no date, «32 января», gives
+None), and keeps the leftmost-longest mentions, a weekday joined to its date (:func:`select`).
 """
 
 from __future__ import annotations
@@ -241,8 +240,9 @@ def _read_year_word(m, g, y):
 
 
 def _read_day_period(m, g, y):
-    """за минулу добу: the last 24 hours."""
-    return _at(m, "period", offset=-1, period="day")
+    """за минулу добу: the last 24 hours; минулої доби alone (no «за»): the day before."""
+    bare = m.group().lstrip().startswith(g["dm"])
+    return _at(m, "relative", offset=-1) if bare else _at(m, "period", offset=-1, period="day")
 
 
 def _read_season(m, g, y):

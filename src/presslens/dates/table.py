@@ -165,8 +165,9 @@ def _in_story_year(m, anchor, published: dt.date | None, tense: str | None):
                                                                   anchor.day)
     except (TypeError, ValueError):
         return None
-    if not 0 <= (day - since).days <= _STORY_DAYS or day > published:
-        return None
+    if not 0 <= (day - since).days <= _STORY_DAYS or day > published or (
+            m.weekday is not None and day.weekday() != m.weekday):
+        return None  # (у понеділок, 6 грудня: not in a year whose 6 December is a Sunday)
     return day, day, "year from the date written before it"
 
 

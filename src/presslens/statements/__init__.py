@@ -6,8 +6,8 @@
 ``attribution`` (the speaker of an attribution clause) → ``paragraph`` (what the rules read and
 make) → ``after``, ``direct``, ``dashes``, ``indirect`` (the rules) → ``reported`` (the walk
 over an article's paragraphs) → ``registry`` (one canonical speaker across articles) →
-``linking`` and ``corpuslink`` (the same utterance in memory and on an index) → ``extract``
-(the table).
+``linking`` and ``corpuslink`` (the same utterance in memory and on an index) → ``saidon``
+(the day each was said) → ``extract`` (the table).
 """
 
 from presslens.statements.extract import STATEMENT_COLUMNS, finish_statements, statements

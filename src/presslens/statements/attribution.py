@@ -141,6 +141,10 @@ def attribute(
     # 2. a subject: a nominative name, pronoun or role noun, nearest to the cue
     anchor = offset + (cue[0] if cue else (nominal.start() if nominal else 0))
     candidates = _subjects(clause, offset, anchor, people, roles)
+    edge = _THAT.search(clause, cue[1]) if cue else None
+    if edge:  # «адвокат X заявив, що Y відкликав …»: Y is the subject of what X reports
+        candidates = [(d + (_REPORTED if (c.start() if how == "pronoun" else c.start - offset)
+                            > edge.start() else 0), how, c) for d, how, c in candidates]
     if not candidates:
         return _no_subject(clause, offset, ctx, (cue, nominal), (require_cue, after_quote))
     candidates.sort(key=lambda c: c[0])
@@ -213,6 +217,10 @@ def _subjects(clause: str, offset: int, anchor: int, people, roles) -> list[tupl
                 continue  # the role is followed by the person's name: the name wins
             candidates.append((abs(r.start - anchor), "role", r))
     return candidates
+
+
+_THAT = re.compile(r"(?i),\s*(?:что|що)\s")
+_REPORTED = 10_000
 
 
 #: «та», «і», «и», «й»: a name joined to the one before shares its case.

@@ -33,6 +33,7 @@ from presslens.statements.paragraph import (
     words,
 )
 from presslens.statements.quotes import split_sentences
+from presslens.text import _morph
 
 __all__ = ["attribution_line", "dash_paragraph", "quoted_above"]
 
@@ -351,12 +352,21 @@ _FIRST_PERSON = re.compile(
 )
 
 
+def _opens_in_first_person(body: str, language: str | None) -> bool:
+    """Whether the first word is a verb in the first person singular (``Вылетаю в область``;
+    not the author's «Зазначимо, що …»)."""
+    m = re.match(r"[^\W\d_]+", body)
+    found = _morph.parses(m.group().lower(), language) if m else ()
+    return bool(found) and found[0].pos == "VERB" and {"1per", "sing"} <= found[0].tags
+
+
 def _own_voice(para: Paragraph, ctx: Context, found: list, q_start: int, q_end: int):
     """A dash paragraph in the first person with no attribution at all: speech. Its speaker is
     the person the sentence just above names as its subject, when the article has no statement
     yet (``Главный тренер Иван Коваль оценил игру.`` / ``— Мы выдержали план …``), else unknown."""
     body = para.text[q_start:q_end]
-    if words(body) < 6 or not body[:1].isupper() or not _FIRST_PERSON.search(body):
+    if words(body) < 6 or not body[:1].isupper() or not (
+            _FIRST_PERSON.search(body) or _opens_in_first_person(body, ctx.language)):
         return None
     if re.search(rf"\?\s*[{DASH}]\s", body):
         return None  # «— Какими критериями вы руководствуетесь? — спрашиваю я»: a question

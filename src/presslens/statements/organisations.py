@@ -32,18 +32,30 @@ _ORG_AFTER = re.compile(
     rf"(?:[«\"„“](?P<quoted>[^«»\"„“”]+)[»\"“”]|(?P<org>{_ORG}))"
 )
 #: The nouns that name an organisation before its quoted or capitalised name («в национальной
-#: энергетической компании "Укрэнерго"», «у пресслужбі Міноборони»).
-_ORG_HEADS = frozenset(
+#: энергетической компании "Укрэнерго"», «у пресслужбі Міноборони»), …
+_BODIES = frozenset(
     "компания компанія министерство міністерство ведомство відомство служба пресс-служба "
     "пресслужба прес-служба офис офіс штаб агентство управление управління департамент "
     "корпорация корпорація концерн банк администрация адміністрація правительство уряд "
     "комитет комітет совет рада фонд оператор госкомпания держкомпанія организация "
     "організація партия партія посольство центр инспекция інспекція".split()
+)
+_ORG_HEADS = _BODIES | frozenset(
     # and a message of one: «говорится в заявлении МИД», «наголошується у повідомленні Генштабу»
-    + "сообщение заявление повідомлення заява релиз пресс-релиз реліз прес-реліз коммюнике "
+    "сообщение заявление повідомлення заява релиз пресс-релиз реліз прес-реліз коммюнике "
     "комюніке обращение звернення телеграм-канал сайт страница сторінка".split()
 )
-_ORG_BEFORE = re.compile(rf"(?:^|\s)(?:[вуВУ]|[Вв]о)\s+(?P<org>{_ORG})\s+(?:\w+\s+)?$")
+_ORG_BEFORE = re.compile(
+    rf"(?:^|\s)(?:[вуВУ]|[Вв]о)\s+(?:(?P<desc>[а-яёіїєґ-]+)\s+[«\"„“](?P<quoted>[^«»\"„“”]+)"
+    rf"[»\"“”]|(?P<org>{_ORG}))\s+(?:\w+\s+)?$")
+#: Institutions named by a common noun alone after an impersonal verb: «додали в театрі»,
+#: «пояснили выбор в театре», «В ведомстве заявили».
+_INSTITUTIONS = frozenset(
+    "театр мэрия мерія полиция поліція больница лікарня университет університет суд "
+    "прокуратура клуб федерация федерація ведомство відомство горсовет міськрада".split()
+) | _BODIES
+_PLACE_AFTER = re.compile(r"(?:\s+[а-яёіїєґ'’ʼ-]+){0,3}?\s+(?:в|у|во)\s+(?P<noun>[а-яёіїєґ-]+)\s*$")
+_PLACE_BEFORE = re.compile(r"(?:^|\s)(?:[вуВУ]|[Вв]о)\s+(?P<noun>[а-яёіїєґ-]+)\s+$")
 
 
 def organisation(
@@ -71,8 +83,11 @@ def _after_in(clause: str, cue, language: str | None, after_quote: bool) -> tupl
             m.group("desc"), language) and not (after_quote and _quoted_by_plural(cue, m)):
         m = None
     m = m or _ORG_BEFORE.search(clause, 0, cue[0]) or _long_name(clause, cue, language)
+    if m is not None and m.groupdict().get("quoted") and m.group("desc") and not _headed(
+            m.group("desc"), language, _INSTITUTIONS | _ORG_HEADS):
+        m = None  # «в романі "…" написав»: a title, no one who speaks
     if m is None:
-        return None
+        return _institution(clause, cue, language)
     if m.groupdict().get("quoted"):
         name = m.group("quoted").strip()
         if not m.group("desc"):  # «повідомили в «Укрзалізниці»»: the name itself declines
@@ -117,11 +132,21 @@ def _genitive(word: str, language: str | None) -> bool:
         "gent" in p.tags for p in found if p.pos == found[0].pos)
 
 
-def _headed(desc: str, language: str | None) -> bool:
+def _headed(desc: str, language: str | None, heads: frozenset[str] = _ORG_HEADS) -> bool:
     """Whether the words before a name end with an organisation's noun (``в компании``); a
     quoted name needs one (``в "Укрэнерго"`` alone may be a title)."""
     words = desc.split()
-    return bool(words) and _morph.common_lemma(words[-1], language) in _ORG_HEADS
+    return bool(words) and _morph.common_lemma(words[-1], language) in heads
+
+
+def _institution(clause: str, cue, language: str | None) -> tuple[str, int] | None:
+    """An institution named by its common noun alone next to an impersonal plural verb:
+    ``«…», – додали в театрі``, ``В ведомстве заявили`` (the noun in the nominative)."""
+    if not cue[2].lower().endswith("ли"):
+        return None
+    m = _PLACE_AFTER.match(clause, cue[1]) or _PLACE_BEFORE.search(clause, 0, cue[0])
+    lemma = _morph.common_lemma(m.group("noun"), language) if m else None
+    return (lemma, m.start("noun")) if lemma in _INSTITUTIONS else None
 
 
 #: An organisation named as the subject before its verb, up to a preposition or punctuation:

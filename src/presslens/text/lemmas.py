@@ -18,6 +18,7 @@ from functools import lru_cache
 from typing import ClassVar
 
 from presslens.corpus.lang import detect_language
+from presslens.morphology import analyzer
 from presslens.text._razdel import opens_sentence
 from presslens.text.stopwords import STOP_WORDS
 from presslens.text.tokens import APOSTROPHES, is_letter, normalize_word
@@ -39,18 +40,6 @@ _NAME_TAGS = ("Surn", "Name", "Patr", "Geox", "Orgn", "Abbr")
 _SURNAME_SHAPE = re.compile(r"(ов|ев|ёв|ин|ын|ів|їв)$")
 # Surnames that decline like adjectives (Зеленского → зеленский).
 _ADJECTIVE_SURNAME = re.compile(r"(ский|цкий|ской|цкой|ський|цький)$")
-
-
-@lru_cache(maxsize=2)
-def analyzer(language: str):
-    """Return the shared pymorphy3 analyser for ``"ru"`` or ``"uk"``, created on first use.
-
-    Every stage that needs grammemes (statements, dates) asks this one analyser, so each
-    dictionary is loaded once per process.
-    """
-    import pymorphy3
-
-    return pymorphy3.MorphAnalyzer(lang=language)
 
 
 def _common_prefix_ok(form: str, candidate: str) -> bool:
