@@ -38,7 +38,8 @@ _BODIES = frozenset(
     "пресслужба прес-служба офис офіс штаб агентство управление управління департамент "
     "корпорация корпорація концерн банк администрация адміністрація правительство уряд "
     "комитет комітет совет рада фонд оператор госкомпания держкомпанія организация "
-    "організація партия партія посольство центр инспекция інспекція".split()
+    "організація партия партія посольство центр инспекция інспекція авиакомпания "
+    "авіакомпанія".split()
 )
 _ORG_HEADS = _BODIES | frozenset(
     # and a message of one: «говорится в заявлении МИД», «наголошується у повідомленні Генштабу»
@@ -54,6 +55,8 @@ _INSTITUTIONS = frozenset(
     "театр мэрия мерія полиция поліція больница лікарня университет університет суд "
     "прокуратура клуб федерация федерація ведомство відомство горсовет міськрада".split()
 ) | _BODIES
+#: The body a channel or a page belongs to: «в Telegram-канале авиакомпании "Аэрофлот"».
+_OWNER = re.compile(r"\s+(?P<desc>[а-яёіїєґ-]+)\s+[«\"„“](?P<quoted>[^«»\"„“”]+)[»\"“”]")
 _PLACE_AFTER = re.compile(r"(?:\s+[а-яёіїєґ'’ʼ-]+){0,3}?\s+(?:в|у|во)\s+(?P<noun>[а-яёіїєґ-]+)\s*$")
 _PLACE_BEFORE = re.compile(r"(?:^|\s)(?:[вуВУ]|[Вв]о)\s+(?P<noun>[а-яёіїєґ-]+)\s+$")
 
@@ -94,6 +97,9 @@ def _after_in(clause: str, cue, language: str | None, after_quote: bool) -> tupl
             first, *rest = name.split()
             name = " ".join([_morph.nominative(first, language), *rest])
         return name, m.start("quoted")
+    owner = _OWNER.match(clause, m.end("org"))
+    if owner and _headed(owner.group("desc"), language, _INSTITUTIONS):
+        return owner.group("quoted").strip(), owner.start("quoted")  # (its name, not its channel)
     words = m.group("org").split()
     # the head noun in the nominative (в Кремле → Кремль), the rest as written
     keep = words[0].isupper() or any(c.isupper() for c in words[0][1:])  # МЗС, УкрГМЦ
