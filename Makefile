@@ -76,7 +76,7 @@ QUALITY_TEXTS ?= benchmarks/quality/texts
 quality: $(STAMP) ## score quotes, dates and cleaning on the labelled real articles (texts rebuilt by hand, see README), beside the peer
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r benchmarks/quality/peer.lock
 	$(BIN)/python -m benchmarks.quality benchmarks/quality/gold $(QUALITY_TEXTS) --batches a b c d e f g h i j k l m n o p q r s t u v w x y z aa ab ac ad ae af ag ah ai aj ak al am an ao ap aq ar as at au av aw ax ay az ba bb bc bd be bf bg bh bi bj bk bl bm bn bo bp bq br bs bt bu bv bw bx bz cb cg
-	$(BIN)/python -m benchmarks.quality benchmarks/quality/gold $(QUALITY_TEXTS) --batches by ca cc ce --misses 0
+	$(BIN)/python -m benchmarks.quality benchmarks/quality/gold $(QUALITY_TEXTS) --batches by ca cc ce cd cf --misses 0
 
 .PHONY: bench bench-small
 BENCH_WORK ?= $(or $(TMPDIR),/tmp)/presslens-bench
